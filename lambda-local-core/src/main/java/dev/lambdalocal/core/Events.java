@@ -1,0 +1,389 @@
+package dev.lambdalocal.core;
+
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lambdalocal.core.internal.serialization.RuntimeSerializers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Lambda events from files, streams and class path resources, and turns them into the objects
+ * the AWS Lambda Java runtime would pass to a handler.
+ *
+ * <p>Every read checks that the text is exactly one JSON document. A malformed event fails with a
+ * {@link LambdaConfigurationException} that names its source, line and column, e.g. {@code
+ * events/test.json: line 3, column 5: Unexpected character ('}' (code 125)): was expecting
+ * double-quote to start field name}. The text itself is returned unchanged (less a leading byte
+ * order mark), so it reaches the function byte for byte as the Invoke API's payload would.
+ *
+ * <p>Placeholders of the form {@code %NAME%} are replaced before the check, by plain text
+ * substitution, as the old {@code make run} did with {@code %IDENTITY_ID%}. Names without a value
+ * are left as they are; line and column numbers in errors always refer to the text as written.
+ *
+ * <p>Typed loading uses the runtime's own serializer for the target type, so an event file becomes
+ * exactly the object Lambda would pass: for example, an {@code APIGatewayProxyRequestEvent} whose
+ * {@code body} is a JSON object written as a string keeps that string.
+ *
+ * @since 0.1.0
+ */
+public final class Events {
+
+  /** The placeholder name of the caller's Cognito identity id: {@code %IDENTITY_ID%}. */
+  public static final String IDENTITY_ID = "IDENTITY_ID";
+
+  /** The placeholder name of the caller's Cognito identity pool id: {@code %IDENTITY_POOL_ID%}. */
+  public static final String IDENTITY_POOL_ID = "IDENTITY_POOL_ID";
+
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final Pattern PLACEHOLDER = Pattern.compile("%([A-Za-z_][A-Za-z0-9_]*)%");
+  private static final Pattern EMBEDDED_LOCATION =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+  /** The runtime's serializer of each event class, for the class's own loader. */
+  private static final ClassValue<PojoSerializer<Object>> SERIALIZERS =
+      new ClassValue<>() {
+        @Override
+        protected PojoSerializer<Object> computeValue(Class<?> type) {
+          return new RuntimeSerializers(type.getClassLoader())
+              .forType(type, RuntimeSerializers.Platform.UNKNOWN);
+        }
+      };
+
+  private Events() {}
+
+  /**
+   * Return the placeholder values of a Cognito identity: {@code %IDENTITY_ID%} and {@code
+   * %IDENTITY_POOL_ID%}.
+   *
+   * @param identity the identity
+   * @return the map to pass to {@link #readJson(Path, Map)}
+   */
+  public static Map<String, String> placeholders(Identity identity) {
+    return Map.of(IDENTITY_ID, identity.identityId(), IDENTITY_POOL_ID, identity.identityPoolId());
+  }
+
+  /**
+   * Read an event file and check that it holds one JSON document.
+   *
+   * @param file the event file, UTF-8
+   * @return the file's text
+   * @throws LambdaConfigurationException if the file cannot be read or is not one JSON document;
+   *     the message names the file, and the line and column of a syntax error
+   */
+  public static String readJson(Path file) {
+    return readJson(file, Map.of());
+  }
+
+  /**
+   * Read an event file, replace its {@code %NAME%} placeholders and check that the result is one
+   * JSON document.
+   *
+   * @param file the event file, UTF-8
+   * @param placeholders values by placeholder name without the percent signs, e.g. {@code
+   *     IDENTITY_ID}
+   * @return the text with the placeholders replaced
+   * @throws LambdaConfigurationException if the file cannot be read or is not one JSON document;
+   *     the message names the file, and the line and column of a syntax error
+   */
+  public static String readJson(Path file, Map<String, String> placeholders) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new LambdaConfigurationException(file + ": no such file", e);
+    } catch (IOException e) {
+      throw new LambdaConfigurationException(file + ": cannot read: " + reason(e), e);
+    }
+    return check(decode(bytes, file.toString()), file.toString(), placeholders);
+  }
+
+  /**
+   * Read an event from a stream (standard input, for example), replace its placeholders and check
+   * that the result is one JSON document. The stream is read to its end but not closed.
+   *
+   * @param input the UTF-8 event
+   * @param sourceName how errors name the source, e.g. {@code <stdin>}
+   * @param placeholders values by placeholder name without the percent signs
+   * @return the text with the placeholders replaced
+   * @throws LambdaConfigurationException if the stream fails or does not hold one JSON document
+   */
+  public static String readJson(
+      InputStream input, String sourceName, Map<String, String> placeholders) {
+    byte[] bytes;
+    try {
+      bytes = input.readAllBytes();
+    } catch (IOException e) {
+      throw new LambdaConfigurationException(sourceName + ": cannot read: " + reason(e), e);
+    }
+    return check(decode(bytes, sourceName), sourceName, placeholders);
+  }
+
+  /**
+   * Read an event from a class path resource, including one inside a JAR, and check that it holds
+   * one JSON document.
+   *
+   * @param name the resource name, e.g. {@code events/sqs.json} (a leading {@code /} is ignored)
+   * @param loader the class loader to search
+   * @return the resource's text
+   * @throws LambdaConfigurationException if the resource is missing or not one JSON document
+   */
+  public static String readResource(String name, ClassLoader loader) {
+    return readResource(name, loader, Map.of());
+  }
+
+  /**
+   * Read an event from a class path resource, replace its placeholders and check that the result is
+   * one JSON document.
+   *
+   * @param name the resource name, e.g. {@code events/sqs.json} (a leading {@code /} is ignored)
+   * @param loader the class loader to search
+   * @param placeholders values by placeholder name without the percent signs
+   * @return the text with the placeholders replaced
+   * @throws LambdaConfigurationException if the resource is missing or not one JSON document
+   */
+  public static String readResource(
+      String name, ClassLoader loader, Map<String, String> placeholders) {
+    String resource = name.startsWith("/") ? name.substring(1) : name;
+    // A stream, never a File: resources inside JARs have no file of their own.
+    try (InputStream input = loader.getResourceAsStream(resource)) {
+      if (input == null) {
+        throw new LambdaConfigurationException(
+            resource + ": no such resource on the class path of " + loader);
+      }
+      return readJson(input, resource, placeholders);
+    } catch (IOException e) {
+      throw new LambdaConfigurationException(resource + ": cannot read: " + reason(e), e);
+    }
+  }
+
+  /**
+   * Read an event file into the object the Lambda runtime would pass to a handler whose input type
+   * is {@code type}, using the serializers of {@code type}'s class loader.
+   *
+   * @param file the event file, UTF-8
+   * @param type the handler's input type, e.g. {@code SQSEvent.class}
+   * @param <T> the input type
+   * @return the event object
+   * @throws LambdaConfigurationException if the file is unreadable, malformed, or does not fit
+   *     {@code type}
+   */
+  public static <T> T load(Path file, Class<T> type) {
+    return deserialize(readJson(file), file.toString(), type, type.getClassLoader());
+  }
+
+  /**
+   * Turn JSON into the object the Lambda runtime would pass to a handler whose input type is {@code
+   * type}, in a function whose classes come from {@code loader}.
+   *
+   * @param json the event
+   * @param type the handler's input type, a class or a parameterized type such as {@code
+   *     Map<String, Object>}
+   * @param loader the function's class loader, searched for a {@code CustomPojoSerializer}
+   * @param <T> the input type
+   * @return the event object
+   * @throws LambdaConfigurationException if the JSON is malformed or does not fit {@code type}
+   */
+  public static <T> T load(String json, Type type, ClassLoader loader) {
+    return deserialize(check(json, "event", Map.of()), "event", type, loader);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T deserialize(String json, String source, Type type, ClassLoader loader) {
+    PojoSerializer<Object> serializer =
+        type instanceof Class<?> c && c.getClassLoader() != null && c.getClassLoader() == loader
+            ? SERIALIZERS.get(c)
+            : new RuntimeSerializers(loader != null ? loader : Events.class.getClassLoader())
+                .forType(type, RuntimeSerializers.Platform.UNKNOWN);
+    try {
+      return (T) serializer.fromJson(json);
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new LambdaConfigurationException(
+          source + ": cannot read as " + type.getTypeName() + ": " + root.getMessage(), e);
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+      return fileSystem.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private static String decode(byte[] bytes, String source) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw new LambdaConfigurationException(source + ": not valid UTF-8", e);
+    }
+  }
+
+  /** Replace the placeholders in {@code text}, check it is one JSON document, and return it. */
+  private static String check(String text, String source, Map<String, String> placeholders) {
+    Substitution substitution = Substitution.apply(text, placeholders);
+    try (JsonParser parser = JSON.createParser(substitution.result)) {
+      if (parser.nextToken() == null) {
+        throw syntaxError(
+            source, substitution, parser.currentLocation(), "No content: expected a JSON value");
+      }
+      parser.skipChildren();
+      if (parser.nextToken() != null) {
+        throw syntaxError(
+            source,
+            substitution,
+            parser.currentTokenLocation(),
+            "Unexpected content after the JSON value: expected end-of-input");
+      }
+    } catch (JsonProcessingException e) {
+      throw syntaxError(source, substitution, e.getLocation(), e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new LambdaConfigurationException(source + ": cannot read: " + reason(e), e);
+    }
+    return substitution.result;
+  }
+
+  private static LambdaConfigurationException syntaxError(
+      String source, Substitution substitution, JsonLocation location, String problem) {
+    Matcher embedded = EMBEDDED_LOCATION.matcher(problem);
+    StringBuilder message = new StringBuilder();
+    while (embedded.find()) {
+      embedded.appendReplacement(
+          message,
+          Matcher.quoteReplacement(
+              substitution.position(
+                  Integer.parseInt(embedded.group(1)), Integer.parseInt(embedded.group(2)))));
+    }
+    embedded.appendTail(message);
+    return new LambdaConfigurationException(
+        source
+            + ": "
+            + substitution.position(location.getLineNr(), location.getColumnNr())
+            + ": "
+            + message);
+  }
+
+  /**
+   * The text after placeholder substitution, with what is needed to map a position in it back to
+   * the text as written.
+   */
+  private static final class Substitution {
+    private final String original;
+    private final String result;
+
+    /** Triples (start in result, end in result, start in original), one per replacement. */
+    private final List<int[]> replacements;
+
+    private Substitution(String original, String result, List<int[]> replacements) {
+      this.original = original;
+      this.result = result;
+      this.replacements = replacements;
+    }
+
+    static Substitution apply(String text, Map<String, String> values) {
+      if (values.isEmpty() || text.indexOf('%') < 0) {
+        return new Substitution(text, text, List.of());
+      }
+      Matcher matcher = PLACEHOLDER.matcher(text);
+      StringBuilder result = new StringBuilder(text.length());
+      List<int[]> replacements = new ArrayList<>();
+      int copied = 0;
+      while (matcher.find()) {
+        String value = values.get(matcher.group(1));
+        if (value == null) {
+          continue;
+        }
+        result.append(text, copied, matcher.start());
+        replacements.add(
+            new int[] {result.length(), result.length() + value.length(), matcher.start()});
+        result.append(value);
+        copied = matcher.end();
+      }
+      result.append(text, copied, text.length());
+      return new Substitution(text, result.toString(), replacements);
+    }
+
+    /** Return "line L, column C" in the original text for a position in the result. */
+    String position(int line, int column) {
+      if (replacements.isEmpty() || line < 1 || column < 1) {
+        return "line " + line + ", column " + column;
+      }
+      int offset = lineStart(result, line) + column - 1;
+      int originalOffset = offset;
+      for (int[] replacement : replacements) {
+        if (offset < replacement[0]) {
+          break;
+        }
+        if (offset < replacement[1]) {
+          originalOffset = replacement[2];
+          break;
+        }
+        int originalLength = placeholderLength(replacement[2]);
+        originalOffset = offset - replacement[1] + replacement[2] + originalLength;
+      }
+      int originalLine = 1;
+      int start = 0;
+      for (int i = 0; i < originalOffset && i < original.length(); i++) {
+        char c = original.charAt(i);
+        if (c == '\r' && i + 1 < original.length() && original.charAt(i + 1) == '\n') {
+          i++;
+        }
+        if (c == '\r' || c == '\n') {
+          originalLine++;
+          start = i + 1;
+        }
+      }
+      return "line " + originalLine + ", column " + (originalOffset - start + 1);
+    }
+
+    private int placeholderLength(int originalStart) {
+      return original.indexOf('%', originalStart + 1) + 1 - originalStart;
+    }
+
+    /** Return the offset at which a line starts, counting line breaks as Jackson does. */
+    private static int lineStart(String text, int line) {
+      int current = 1;
+      int i = 0;
+      while (current < line && i < text.length()) {
+        char c = text.charAt(i++);
+        if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+          i++;
+        }
+        if (c == '\r' || c == '\n') {
+          current++;
+        }
+      }
+      return i;
+    }
+  }
+}

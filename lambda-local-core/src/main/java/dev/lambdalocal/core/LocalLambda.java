@@ -1,0 +1,433 @@
+package dev.lambdalocal.core;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdalocal.core.internal.env.EnvironmentFiles;
+import dev.lambdalocal.core.internal.env.LambdaVariables;
+import dev.lambdalocal.core.internal.invoke.FunctionConfig;
+import dev.lambdalocal.core.internal.invoke.FunctionRuntime;
+import dev.lambdalocal.core.internal.logging.OutputCapture;
+import java.io.PrintStream;
+import java.lang.reflect.Type;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A Lambda function running in this JVM with the AWS Java runtime's semantics: the handler is
+ * resolved as the runtime resolves it, events and results go through the runtime's serializers,
+ * each invocation gets a {@link Context} with a real deadline and runs on a worker thread that is
+ * interrupted when the timeout strikes, and the function sees Lambda's environment variables.
+ *
+ * <p>The handler instance is kept between invocations (a warm execution environment) until {@link
+ * #coldStart()}, a timeout or a fatal error discards it; the next invocation then runs the init
+ * phase again and reports its {@code Init Duration}.
+ *
+ * <pre>{@code
+ * try (LocalLambda lambda = LocalLambda.builder().handler("example.Hello::handleRequest").build()) {
+ *   InvocationResult result = lambda.invokeJson("{\"name\":\"Ada\"}");
+ *   assertThat(result.payloadAsString()).isEqualTo("\"Hello, Ada\"");
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe; invocations of one instance run one at a time, as in one Lambda
+ * execution environment. Use one instance per concurrent "environment" to invoke in parallel.
+ *
+ * @since 0.1.0
+ */
+public final class LocalLambda implements AutoCloseable {
+
+  private final FunctionRuntime runtime;
+
+  private LocalLambda(FunctionConfig config) {
+    this.runtime = new FunctionRuntime(config);
+  }
+
+  /** Start configuring a function. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Invoke the function with an event object, serialized as the runtime would receive it.
+   *
+   * @param event the event; {@code null} sends {@code null}
+   * @return the result
+   */
+  public InvocationResult invoke(Object event) {
+    return invoke(event, InvokeOptions.defaults());
+  }
+
+  /**
+   * Invoke the function with an event object and options.
+   *
+   * @param event the event, serialized with the runtime's serializer for its class
+   * @param options identity, client context and ids of this invocation
+   * @return the result
+   */
+  public InvocationResult invoke(Object event, InvokeOptions options) {
+    return runtime.invoke(runtime.serialize(event), options);
+  }
+
+  /**
+   * Invoke the function with a JSON payload, as the Invoke API's {@code Payload}.
+   *
+   * @param json the payload
+   * @return the result
+   */
+  public InvocationResult invokeJson(String json) {
+    return invokeJson(json, InvokeOptions.defaults());
+  }
+
+  /**
+   * Invoke the function with a JSON payload and options.
+   *
+   * @param json the payload
+   * @param options identity, client context and ids of this invocation
+   * @return the result
+   */
+  public InvocationResult invokeJson(String json, InvokeOptions options) {
+    return runtime.invoke(json.getBytes(StandardCharsets.UTF_8), options);
+  }
+
+  /**
+   * Invoke the function with raw payload bytes and options.
+   *
+   * @param payload the payload bytes, passed to the handler unchanged
+   * @param options identity, client context and ids of this invocation
+   * @return the result
+   */
+  public InvocationResult invokePayload(byte[] payload, InvokeOptions options) {
+    return runtime.invoke(payload.clone(), options);
+  }
+
+  /**
+   * Deserialize JSON into {@code type} exactly as the runtime would deserialize an event for this
+   * function (custom serializer, event mixins, or the runtime's Jackson configuration).
+   *
+   * @param json the JSON text
+   * @param type the target type
+   * @return the object
+   */
+  public Object deserialize(String json, Type type) {
+    return runtime.deserialize(json, type);
+  }
+
+  /**
+   * Create a context for calling a handler directly, with a deadline of the function's timeout from
+   * now.
+   *
+   * @param options identity, client context and ids
+   * @return a new context
+   */
+  public Context newContext(InvokeOptions options) {
+    return runtime.newContext(options);
+  }
+
+  /**
+   * Run the init phase now (resolve the handler, run static initializers and the constructor) if
+   * the environment is cold; it otherwise runs on the next invocation.
+   *
+   * @return the init error, or {@code null} when the handler is ready
+   */
+  public LambdaError initialize() {
+    return runtime.initialize();
+  }
+
+  /** Discard the handler instance: the next invocation starts a new execution environment. */
+  public void coldStart() {
+    runtime.coldStart();
+  }
+
+  /** Return the function's name. */
+  public String functionName() {
+    return runtime.config().functionName();
+  }
+
+  /** Stop the worker threads. */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  /**
+   * Configures a {@link LocalLambda}. Only the handler is required; the other defaults are
+   * Lambda's: a 3-second timeout, 128 MB, {@code $LATEST}.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private static final Duration MAX_TIMEOUT = Duration.ofSeconds(900);
+    private static final int MIN_MEMORY = 128;
+    private static final int MAX_MEMORY = 10_240;
+
+    private Object handler;
+    private ClassLoader classLoader;
+    private final List<Path> classpath = new ArrayList<>();
+    private String functionName;
+    private String functionVersion = "$LATEST";
+    private String alias;
+    private Duration timeout = Duration.ofSeconds(3);
+    private Duration initTimeout = Duration.ofSeconds(10);
+    private int memorySize = MIN_MEMORY;
+    private String region = "us-east-1";
+    private String accountId = "123456789012";
+    private final List<Path> environmentFiles = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Clock clock = Clock.systemUTC();
+    private boolean quiet;
+    private PrintStream console;
+
+    private Builder() {}
+
+    /**
+     * Use a handler string as Lambda's handler setting takes it: {@code package.Class} or {@code
+     * package.Class::method}.
+     */
+    public Builder handler(String handler) {
+      this.handler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /** Use a handler class, instantiated as the runtime instantiates it. */
+    public Builder handler(Class<?> handlerClass) {
+      this.handler = Objects.requireNonNull(handlerClass, "handlerClass");
+      return this;
+    }
+
+    /**
+     * Use an existing handler instance ({@code RequestHandler} or {@code RequestStreamHandler}); it
+     * is never re-created, so {@link LocalLambda#coldStart()} only re-runs the init bookkeeping.
+     */
+    public Builder handlerInstance(Object instance) {
+      this.handler = Objects.requireNonNull(instance, "instance");
+      return this;
+    }
+
+    /** Load the handler string's class from this class loader (default: the context loader). */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = classLoader;
+      return this;
+    }
+
+    /**
+     * Load the function's code from these directories and JARs, in a class loader whose parent is
+     * lambda-local's own (so {@code aws-lambda-java-core} is shared, as in Lambda). Each new
+     * execution environment (after a cold start) gets a new class loader, so the function's static
+     * initializers run again, as in Lambda.
+     */
+    public Builder classpath(List<Path> entries) {
+      this.classpath.addAll(entries);
+      return this;
+    }
+
+    /** Set the function name (default: the handler's simple class name). */
+    public Builder functionName(String functionName) {
+      this.functionName = functionName;
+      return this;
+    }
+
+    /** Set the version the context reports (default {@code $LATEST}). */
+    public Builder functionVersion(String functionVersion) {
+      this.functionVersion = functionVersion;
+      return this;
+    }
+
+    /** Invoke through an alias: the invoked ARN ends with {@code :<alias>}. */
+    public Builder alias(String alias) {
+      this.alias = alias;
+      return this;
+    }
+
+    /** Set the timeout, whole seconds from 1 to 900 (default 3 s). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Set the bound of the init phase (default 10 s, as in Lambda). */
+    public Builder initTimeout(Duration initTimeout) {
+      this.initTimeout = Objects.requireNonNull(initTimeout, "initTimeout");
+      return this;
+    }
+
+    /** Set the memory size in MB, 128 to 10240 (default 128). */
+    public Builder memorySize(int megabytes) {
+      this.memorySize = megabytes;
+      return this;
+    }
+
+    /** Set the region (default {@code us-east-1}). */
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** Set the account id of ARNs (default {@code 123456789012}). */
+    public Builder accountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId, "accountId");
+      return this;
+    }
+
+    /** Add environment variables; later calls override earlier ones and environment files. */
+    public Builder environment(Map<String, String> variables) {
+      this.environment.putAll(variables);
+      return this;
+    }
+
+    /** Add one environment variable. */
+    public Builder environmentVariable(String name, String value) {
+      this.environment.put(name, value);
+      return this;
+    }
+
+    /**
+     * Read variables from a SAM CLI-style env-vars file: {@code {"Parameters": {…}}} for every
+     * function and {@code {"<FunctionName>": {…}}} for this one.
+     */
+    public Builder environmentFile(Path file) {
+      this.environmentFiles.add(file);
+      return this;
+    }
+
+    /** Use this clock for deadlines and dates (default: the system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Do not echo the function's logs to the console; they are still captured. */
+    public Builder quiet(boolean quiet) {
+      this.quiet = quiet;
+      return this;
+    }
+
+    /** Echo logs to this stream instead of the JVM's standard error. */
+    public Builder console(PrintStream console) {
+      this.console = console;
+      return this;
+    }
+
+    /**
+     * Validate the settings and create the function; its init phase runs on the first invocation.
+     *
+     * @throws LambdaConfigurationException naming the setting at fault
+     */
+    public LocalLambda build() {
+      if (handler == null) {
+        throw new LambdaConfigurationException("No handler: set one with handler(...)");
+      }
+      validateTimeout();
+      if (memorySize < MIN_MEMORY || memorySize > MAX_MEMORY) {
+        throw new LambdaConfigurationException(
+            "Memory size must be between 128 and 10240 MB, got " + memorySize + " MB");
+      }
+      String name = functionName != null ? functionName : defaultFunctionName();
+      if (!name.matches("[a-zA-Z0-9_-]{1,64}")) {
+        throw new LambdaConfigurationException(
+            "Function name '"
+                + name
+                + "' is invalid: use 1 to 64 letters, digits, hyphens and underscores");
+      }
+      Map<String, String> userEnvironment = new LinkedHashMap<>();
+      for (Path file : environmentFiles) {
+        userEnvironment.putAll(EnvironmentFiles.read(file, name));
+      }
+      userEnvironment.putAll(environment);
+      LambdaVariables.checkUserVariables(userEnvironment);
+      OutputCapture.install();
+      PrintStream echo = quiet ? null : console != null ? console : OutputCapture.originalErr();
+      FunctionConfig config =
+          new FunctionConfig(
+              handlerString(),
+              handler,
+              classLoaders(),
+              name,
+              functionVersion,
+              alias,
+              timeout,
+              initTimeout,
+              memorySize,
+              region,
+              accountId,
+              Map.copyOf(userEnvironment),
+              clock,
+              echo);
+      return new LocalLambda(config);
+    }
+
+    private void validateTimeout() {
+      boolean wholeSeconds = timeout.toNanos() % 1_000_000_000L == 0;
+      if (!wholeSeconds
+          || timeout.compareTo(Duration.ofSeconds(1)) < 0
+          || timeout.compareTo(MAX_TIMEOUT) > 0) {
+        throw new LambdaConfigurationException(
+            "Timeout must be a whole number of seconds from 1 to 900, got "
+                + timeout.toMillis() / 1000.0
+                + " s");
+      }
+      if (initTimeout.isNegative() || initTimeout.isZero()) {
+        throw new LambdaConfigurationException("Init timeout must be positive, got " + initTimeout);
+      }
+    }
+
+    private String handlerString() {
+      if (handler instanceof String s) {
+        return s;
+      }
+      if (handler instanceof Class<?> c) {
+        return c.getName();
+      }
+      return handler.getClass().getName();
+    }
+
+    private String defaultFunctionName() {
+      String className = handlerString();
+      int methodAt = className.lastIndexOf("::");
+      if (methodAt >= 0) {
+        className = className.substring(0, methodAt);
+      }
+      String simple = className.substring(className.lastIndexOf('.') + 1);
+      simple = simple.substring(simple.lastIndexOf('$') + 1).replaceAll("[^a-zA-Z0-9_-]", "");
+      return simple.isEmpty() ? "function" : simple;
+    }
+
+    private Supplier<ClassLoader> classLoaders() {
+      ClassLoader parent =
+          classLoader != null
+              ? classLoader
+              : Thread.currentThread().getContextClassLoader() != null
+                  ? Thread.currentThread().getContextClassLoader()
+                  : LocalLambda.class.getClassLoader();
+      if (classpath.isEmpty()) {
+        return () -> parent;
+      }
+      List<URL> urls = new ArrayList<>();
+      for (Path entry : classpath) {
+        if (!Files.exists(entry)) {
+          throw new LambdaConfigurationException("Class path entry not found: " + entry);
+        }
+        try {
+          urls.add(entry.toAbsolutePath().toUri().toURL());
+        } catch (MalformedURLException e) {
+          throw new LambdaConfigurationException("Class path entry is not usable: " + entry, e);
+        }
+      }
+      URL[] entries = urls.toArray(URL[]::new);
+      // A new loader for each execution environment, so static initializers run again after a
+      // cold start. Unnamed, like the runtime's customer class loader: a named loader would
+      // prefix every frame of the function's stack traces with its name.
+      return () -> new URLClassLoader(entries, parent);
+    }
+  }
+}

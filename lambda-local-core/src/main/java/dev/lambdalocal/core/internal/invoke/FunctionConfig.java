@@ -1,0 +1,54 @@
+package dev.lambdalocal.core.internal.invoke;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A function's settings after validation.
+ *
+ * @param handlerString the handler as Lambda's {@code _HANDLER} shows it
+ * @param handlerSource a handler string, a {@code Class} or an instance
+ * @param classLoaders gives the class loader of the function's code for each new execution
+ *     environment: the same loader, or a new one over the function's class path
+ * @param functionName the function name
+ * @param functionVersion the version, {@code $LATEST} by default
+ * @param alias the qualifier of the invoked ARN, or {@code null}
+ * @param timeout the function timeout
+ * @param initTimeout the bound of the init phase (10 s in Lambda)
+ * @param memorySizeMb the memory size
+ * @param region the region
+ * @param accountId the account id
+ * @param userEnvironment the user's variables (from maps and files, files first)
+ * @param clock the clock of deadlines and log-stream dates
+ * @param console where logs are echoed, or {@code null} when quiet
+ */
+public record FunctionConfig(
+    String handlerString,
+    Object handlerSource,
+    Supplier<ClassLoader> classLoaders,
+    String functionName,
+    String functionVersion,
+    String alias,
+    Duration timeout,
+    Duration initTimeout,
+    int memorySizeMb,
+    String region,
+    String accountId,
+    Map<String, String> userEnvironment,
+    Clock clock,
+    PrintStream console) {
+
+  /** Return the log group, {@code /aws/lambda/<name>}. */
+  public String logGroupName() {
+    return "/aws/lambda/" + functionName;
+  }
+
+  /** Return the ARN the function is invoked by, qualified with the alias if there is one. */
+  public String invokedFunctionArn() {
+    String arn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
+    return alias == null ? arn : arn + ":" + alias;
+  }
+}

@@ -1,0 +1,393 @@
+package dev.lambdalocal.core.internal.invoke;
+
+import dev.lambdalocal.core.InvocationResult;
+import dev.lambdalocal.core.InvokeOptions;
+import dev.lambdalocal.core.LambdaError;
+import dev.lambdalocal.core.internal.env.EnvironmentOverlay;
+import dev.lambdalocal.core.internal.env.LambdaVariables;
+import dev.lambdalocal.core.internal.handler.HandlerFault;
+import dev.lambdalocal.core.internal.handler.HandlerLoader;
+import dev.lambdalocal.core.internal.handler.LoadedHandler;
+import dev.lambdalocal.core.internal.logging.ContextLogger;
+import dev.lambdalocal.core.internal.logging.LogBuffer;
+import dev.lambdalocal.core.internal.logging.MemoryMeter;
+import dev.lambdalocal.core.internal.logging.PlatformLines;
+import dev.lambdalocal.core.internal.scope.InvocationScope;
+import dev.lambdalocal.core.internal.serialization.RuntimeSerializers;
+import dev.lambdalocal.core.internal.serialization.RuntimeSerializers.Platform;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOError;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One function's execution environment: the loaded handler (warm between invocations), its init
+ * phase and its invocations with their deadlines, logs and reports.
+ */
+public final class FunctionRuntime implements AutoCloseable {
+
+  private static final DateTimeFormatter STREAM_DATE =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
+
+  private final FunctionConfig config;
+  private final WorkerPool workers;
+
+  /** The class loader of the current execution environment, and what depends on it. */
+  private ClassLoader classLoader;
+
+  private RuntimeSerializers serializers;
+  private HandlerLoader loader;
+
+  /** Whether the next init phase gets a new class loader (after a cold start). */
+  private boolean renewClassLoader;
+
+  private final Object invocationLock = new Object();
+
+  /** The warm handler, or {@code null} when the next invocation starts cold. */
+  private LoadedHandler handler;
+
+  private String logStreamName;
+
+  /** Create the environment of a validated function; nothing of the function runs yet. */
+  public FunctionRuntime(FunctionConfig config) {
+    EnvironmentOverlay.install();
+    this.config = config;
+    useClassLoader(config.classLoaders().get());
+    this.workers = new WorkerPool(config.functionName());
+    this.logStreamName = newLogStreamName();
+  }
+
+  private void useClassLoader(ClassLoader newLoader) {
+    this.classLoader = newLoader;
+    this.serializers = new RuntimeSerializers(newLoader);
+    this.loader = new HandlerLoader(serializers);
+  }
+
+  /** Return the configuration. */
+  public FunctionConfig config() {
+    return config;
+  }
+
+  /** Serialize an event object with the runtime's serializer for its class. */
+  public byte[] serialize(Object event) {
+    if (event == null) {
+      return NULL.clone();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    serializers.forType(event.getClass(), Platform.UNKNOWN).toJson(event, out);
+    return out.toByteArray();
+  }
+
+  /** Deserialize JSON as the runtime deserializes an event of {@code type}. */
+  public Object deserialize(String json, Type type) {
+    return serializers.forType(type, Platform.UNKNOWN).fromJson(json);
+  }
+
+  /** Create a context for a direct handler call, its deadline one timeout from now. */
+  public LocalContext newContext(InvokeOptions options) {
+    LogBuffer log = new LogBuffer(config.console());
+    return newContext(requestId(options), options, log, traceId(options));
+  }
+
+  /** Run the init phase if the environment is cold; return its error, if any. */
+  public LambdaError initialize() {
+    synchronized (invocationLock) {
+      if (handler != null) {
+        return null;
+      }
+      LogBuffer log = new LogBuffer(config.console());
+      Init init = runInit(log, config.initTimeout().toNanos() + config.timeout().toNanos());
+      return init.timedOut ? timeoutError(requestId(InvokeOptions.defaults()), log) : init.error;
+    }
+  }
+
+  /** Discard the handler: the next invocation runs the init phase again. */
+  public void coldStart() {
+    synchronized (invocationLock) {
+      discardEnvironment();
+    }
+  }
+
+  /** Invoke the function once with these payload bytes. */
+  public InvocationResult invoke(byte[] payload, InvokeOptions options) {
+    synchronized (invocationLock) {
+      String requestId = requestId(options);
+      String traceId = traceId(options);
+      LogBuffer log = new LogBuffer(config.console());
+      long limitNanos = config.timeout().toNanos();
+
+      Double initMs = null;
+      if (handler == null) {
+        // An init that overruns its 10 s is retried by Lambda within the first invocation, under
+        // the function timeout; here it simply goes on, and what it used beyond 10 s is taken
+        // from the invocation's time.
+        Init init = runInit(log, config.initTimeout().toNanos() + limitNanos);
+        initMs = init.durationMs;
+        if (init.error != null || init.timedOut) {
+          log.appendLine(PlatformLines.start(requestId, config.functionVersion()));
+          LambdaError error = init.timedOut ? timeoutError(requestId, log) : init.error;
+          return finish(requestId, log, error, init.timedOut, null, null, 0, initMs);
+        }
+        limitNanos -= Math.max(0, init.nanos - config.initTimeout().toNanos());
+      }
+
+      log.appendLine(PlatformLines.start(requestId, config.functionVersion()));
+      LocalContext context = newContext(requestId, options, log, traceId);
+      LoadedHandler current = handler;
+      InvocationScope scope = new InvocationScope(log, environment(traceId));
+      long invokeStart = System.nanoTime();
+      WorkerPool.Task<Invocation> task =
+          workers.start(
+              scope,
+              classLoader,
+              () -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                Object value = current.handle(new ByteArrayInputStream(payload), out, context);
+                return new Invocation(out.toByteArray(), value);
+              });
+      WorkerPool.Outcome<Invocation> outcome = task.await(limitNanos);
+      if (outcome == null) {
+        outcome = task.interrupt();
+      }
+      long durationNanos = System.nanoTime() - invokeStart;
+
+      if (outcome.timedOut()) {
+        LambdaError error = timeoutError(requestId, log);
+        if (outcome.stuckThread() != null) {
+          log.appendLine(
+              "lambda-local: thread "
+                  + outcome.stuckThread()
+                  + " of function "
+                  + config.functionName()
+                  + " ("
+                  + config.handlerString()
+                  + ")"
+                  + " ignored its interruption after the timeout and is still running;"
+                  + " it is abandoned and later invocations run on other threads");
+        }
+        // Lambda replaces the execution environment after a timeout.
+        discardEnvironment();
+        return finish(requestId, log, error, true, null, null, durationNanos, initMs);
+      }
+      if (outcome.failure() != null) {
+        Throwable failure = outcome.failure();
+        LambdaError error;
+        if (failure instanceof HandlerFault fault) {
+          error = fault.toLambdaError();
+          log.appendLine(fault.reportableError().stripTrailing());
+          if (fault.fatal()) {
+            // The runtime exits after a fatal fault; Lambda starts a new environment.
+            discardEnvironment();
+          }
+        } else {
+          error = LambdaError.of(failure);
+          log.appendLine(reportable(failure).stripTrailing());
+          if (failure instanceof VirtualMachineError || failure instanceof IOError) {
+            // The runtime exits on these; the next invocation gets a new environment.
+            discardEnvironment();
+          }
+        }
+        return finish(requestId, log, error, false, null, null, durationNanos, initMs);
+      }
+      Invocation done = outcome.value();
+      return finish(requestId, log, null, false, done.payload, done.value, durationNanos, initMs);
+    }
+  }
+
+  private InvocationResult finish(
+      String requestId,
+      LogBuffer log,
+      LambdaError error,
+      boolean timedOut,
+      byte[] payload,
+      Object value,
+      long durationNanos,
+      Double initMs) {
+    double durationMs = durationNanos / 1_000_000.0;
+    long billedMs = PlatformLines.billedMs(durationMs, initMs);
+    long memoryUsed = MemoryMeter.usedMegabytes();
+    String report =
+        PlatformLines.report(
+            requestId, durationMs, billedMs, config.memorySizeMb(), memoryUsed, initMs, timedOut);
+    log.appendLine(PlatformLines.end(requestId));
+    log.appendLine(report);
+    byte[] body = error != null ? error.toJson().getBytes(StandardCharsets.UTF_8) : payload;
+    InvocationResult.Report figures =
+        new InvocationResult.Report(
+            report,
+            durationMs,
+            billedMs,
+            config.memorySizeMb(),
+            memoryUsed,
+            initMs == null ? OptionalDouble.empty() : OptionalDouble.of(initMs));
+    return new InvocationResult(requestId, body, value, error, timedOut, log.text(), figures);
+  }
+
+  private LambdaError timeoutError(String requestId, LogBuffer log) {
+    double seconds = config.timeout().toMillis() / 1000.0;
+    log.appendLine(PlatformLines.timeoutLine(Instant.now(config.clock()), requestId, seconds));
+    return new LambdaError(
+        PlatformLines.timeoutErrorMessage(requestId, seconds), "Sandbox.Timedout", null);
+  }
+
+  /** The outcome of an init phase. */
+  private record Init(LambdaError error, boolean timedOut, double durationMs, long nanos) {}
+
+  private Init runInit(LogBuffer log, long limitNanos) {
+    logStreamName = newLogStreamName();
+    if (renewClassLoader) {
+      ClassLoader next = config.classLoaders().get();
+      if (next != classLoader) {
+        useClassLoader(next);
+      }
+      renewClassLoader = false;
+    }
+    InvocationScope scope = new InvocationScope(log, environment(null));
+    long start = System.nanoTime();
+    WorkerPool.Task<LoadedHandler> task = workers.start(scope, classLoader, this::load);
+    WorkerPool.Outcome<LoadedHandler> outcome = task.await(limitNanos);
+    if (outcome == null) {
+      outcome = task.interrupt();
+    }
+    long nanos = System.nanoTime() - start;
+    double durationMs = nanos / 1_000_000.0;
+    if (outcome.timedOut()) {
+      return new Init(null, true, durationMs, nanos);
+    }
+    if (outcome.failure() != null) {
+      Throwable failure = outcome.failure();
+      HandlerFault fault = failure instanceof HandlerFault f ? f : initError(failure);
+      log.appendLine(fault.reportableError().stripTrailing());
+      return new Init(fault.toLambdaError(), false, durationMs, nanos);
+    }
+    handler = outcome.value();
+    return new Init(null, false, durationMs, nanos);
+  }
+
+  private void discardEnvironment() {
+    handler = null;
+    renewClassLoader = true;
+  }
+
+  private LoadedHandler load() {
+    Object source = config.handlerSource();
+    if (source instanceof String handlerString) {
+      return loader.load(handlerString, classLoader);
+    }
+    if (source instanceof Class<?> handlerClass) {
+      return loader.load(handlerClass);
+    }
+    return loader.load(source);
+  }
+
+  private LocalContext newContext(
+      String requestId, InvokeOptions options, LogBuffer log, String traceId) {
+    long deadline = config.clock().millis() + config.timeout().toMillis();
+    return new LocalContext(
+        config,
+        logStreamName,
+        requestId,
+        deadline,
+        options.identity(),
+        options.clientContext(),
+        new ContextLogger(log),
+        options.tenantId(),
+        traceId);
+  }
+
+  private Map<String, String> environment(String traceId) {
+    Map<String, String> environment =
+        new HashMap<>(
+            LambdaVariables.reserved(
+                config.functionName(),
+                config.functionVersion(),
+                config.memorySizeMb(),
+                config.region(),
+                config.handlerString(),
+                config.logGroupName(),
+                logStreamName));
+    environment.putAll(config.userEnvironment());
+    if (traceId != null) {
+      environment.put("_X_AMZN_TRACE_ID", traceId);
+    }
+    return environment;
+  }
+
+  private String newLogStreamName() {
+    byte[] random = new byte[16];
+    ThreadLocalRandom.current().nextBytes(random);
+    return STREAM_DATE.format(config.clock().instant())
+        + "/["
+        + config.functionVersion()
+        + "]"
+        + HexFormat.of().formatHex(random);
+  }
+
+  private static String requestId(InvokeOptions options) {
+    return options.requestId() != null ? options.requestId() : UUID.randomUUID().toString();
+  }
+
+  private String traceId(InvokeOptions options) {
+    if (options.xrayTraceId() != null) {
+      return options.xrayTraceId();
+    }
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    byte[] root = new byte[12];
+    byte[] parent = new byte[8];
+    random.nextBytes(root);
+    random.nextBytes(parent);
+    long epochSeconds = config.clock().millis() / 1000;
+    return String.format(
+        "Root=1-%08x-%s;Parent=%s;Sampled=0",
+        epochSeconds, HexFormat.of().formatHex(root), HexFormat.of().formatHex(parent));
+  }
+
+  /** Report a throwable that escaped the handler loader as the runtime reports init errors. */
+  private HandlerFault initError(Throwable failure) {
+    String handler = config.handlerString();
+    int methodAt = handler.lastIndexOf("::");
+    String className = methodAt < 0 ? handler : handler.substring(0, methodAt);
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    return new HandlerFault(
+        "Error loading class "
+            + className
+            + (failure.getMessage() == null ? "" : ": " + failure.getMessage()),
+        failure.getClass().getName(),
+        trace.toString(),
+        true);
+  }
+
+  /** The text the runtime logs for an error that escaped the handler (UserFault's report). */
+  private static String reportable(Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    String message = failure.getLocalizedMessage();
+    return String.format(
+        "%s: %s%n%s%n",
+        message == null ? failure.getClass().getName() : message,
+        failure.getClass().getName(),
+        trace);
+  }
+
+  /** The result of a successful handler call. */
+  private record Invocation(byte[] payload, Object value) {}
+
+  @Override
+  public void close() {
+    workers.close();
+  }
+}

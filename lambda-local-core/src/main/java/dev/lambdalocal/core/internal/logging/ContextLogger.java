@@ -1,0 +1,52 @@
+package dev.lambdalocal.core.internal.logging;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.lambdalocal.core.internal.scope.InvocationScope;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Implement {@code context.getLogger()} as the AWS Java runtime does with the text log format.
+ *
+ * <p>Messages are written exactly as given: no newline is added, and {@code null} is written as
+ * {@code null}, as the runtime's {@code LambdaContextLogger} does. The overloads that take a {@code
+ * LogLevel} keep {@code aws-lambda-java-core}'s defaults, which ignore the level.
+ *
+ * @since 0.1.0
+ */
+public final class ContextLogger implements LambdaLogger {
+
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
+
+  private final InvocationScope.LogSink sink;
+
+  /**
+   * Create a logger.
+   *
+   * @param sink the invocation's log
+   */
+  public ContextLogger(InvocationScope.LogSink sink) {
+    this.sink = Objects.requireNonNull(sink, "sink");
+  }
+
+  /**
+   * Write a message as UTF-8, adding nothing.
+   *
+   * @param message the message; {@code null} writes {@code null}
+   */
+  @Override
+  public void log(String message) {
+    log(message == null ? null : message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Write bytes as they are.
+   *
+   * @param message the bytes; {@code null} writes {@code null}
+   */
+  @Override
+  public void log(byte[] message) {
+    byte[] bytes = message == null ? NULL : message;
+    sink.write(bytes, 0, bytes.length);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.lambdalocal.core.internal.logging;
+
+import dev.lambdalocal.core.internal.scope.InvocationScope;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Collect the log of one invocation, optionally echoing it to a console as it is written.
+ *
+ * <p>Safe for use by many threads: every write is appended, and echoed, whole and in the order the
+ * buffer received it.
+ *
+ * @since 0.1.0
+ */
+public final class LogBuffer implements InvocationScope.LogSink {
+
+  private final Object lock = new Object();
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final PrintStream echo;
+
+  /**
+   * Create an empty buffer.
+   *
+   * <p>An echo that is the captured {@code System.out} or {@code System.err} is replaced by the
+   * stream it captured; otherwise echoing from inside an invocation would write back into its own
+   * log without end.
+   *
+   * @param echo where every byte is also written, in order; {@code null} to keep the log quiet
+   */
+  public LogBuffer(PrintStream echo) {
+    this.echo = echo == null ? null : OutputCapture.unwrap(echo);
+  }
+
+  /**
+   * Append bytes, and echo them.
+   *
+   * @param buffer the buffer
+   * @param offset the first byte to append
+   * @param length how many bytes to append
+   */
+  @Override
+  public void write(byte[] buffer, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, buffer.length);
+    synchronized (lock) {
+      bytes.write(buffer, offset, length);
+      if (echo != null) {
+        // Under the lock, so that the echo shows the bytes in the buffer's order.
+        echo.write(buffer, offset, length);
+        echo.flush();
+      }
+    }
+  }
+
+  /**
+   * Append a line and its {@code \n} in one write, and echo it.
+   *
+   * @param line the line, without its line terminator
+   */
+  public void appendLine(String line) {
+    byte[] encoded = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    write(encoded, 0, encoded.length);
+  }
+
+  /**
+   * Return everything written so far.
+   *
+   * @return the log decoded as UTF-8
+   */
+  public String text() {
+    synchronized (lock) {
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+  }
+}
