@@ -3,16 +3,14 @@ package dev.lambdalocal.core;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalocal.core.internal.env.EnvironmentFiles;
 import dev.lambdalocal.core.internal.env.LambdaVariables;
+import dev.lambdalocal.core.internal.invoke.FunctionClassLoaders;
 import dev.lambdalocal.core.internal.invoke.FunctionConfig;
 import dev.lambdalocal.core.internal.invoke.FunctionRuntime;
+import dev.lambdalocal.core.internal.invoke.HandlerNames;
 import dev.lambdalocal.core.internal.logging.OutputCapture;
 import java.io.PrintStream;
 import java.lang.reflect.Type;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -332,7 +330,10 @@ public final class LocalLambda implements AutoCloseable {
         throw new LambdaConfigurationException(
             "Memory size must be between 128 and 10240 MB, got " + memorySize + " MB");
       }
-      String name = functionName != null ? functionName : defaultFunctionName();
+      String name =
+          functionName != null
+              ? functionName
+              : HandlerNames.defaultFunctionName(HandlerNames.handlerString(handler));
       if (!name.matches("[a-zA-Z0-9_-]{1,64}")) {
         throw new LambdaConfigurationException(
             "Function name '"
@@ -349,7 +350,7 @@ public final class LocalLambda implements AutoCloseable {
       PrintStream echo = quiet ? null : console != null ? console : OutputCapture.originalErr();
       FunctionConfig config =
           new FunctionConfig(
-              handlerString(),
+              HandlerNames.handlerString(handler),
               handler,
               classLoaders(),
               name,
@@ -381,27 +382,6 @@ public final class LocalLambda implements AutoCloseable {
       }
     }
 
-    private String handlerString() {
-      if (handler instanceof String s) {
-        return s;
-      }
-      if (handler instanceof Class<?> c) {
-        return c.getName();
-      }
-      return handler.getClass().getName();
-    }
-
-    private String defaultFunctionName() {
-      String className = handlerString();
-      int methodAt = className.lastIndexOf("::");
-      if (methodAt >= 0) {
-        className = className.substring(0, methodAt);
-      }
-      String simple = className.substring(className.lastIndexOf('.') + 1);
-      simple = simple.substring(simple.lastIndexOf('$') + 1).replaceAll("[^a-zA-Z0-9_-]", "");
-      return simple.isEmpty() ? "function" : simple;
-    }
-
     private Supplier<ClassLoader> classLoaders() {
       ClassLoader parent =
           classLoader != null
@@ -409,25 +389,7 @@ public final class LocalLambda implements AutoCloseable {
               : Thread.currentThread().getContextClassLoader() != null
                   ? Thread.currentThread().getContextClassLoader()
                   : LocalLambda.class.getClassLoader();
-      if (classpath.isEmpty()) {
-        return () -> parent;
-      }
-      List<URL> urls = new ArrayList<>();
-      for (Path entry : classpath) {
-        if (!Files.exists(entry)) {
-          throw new LambdaConfigurationException("Class path entry not found: " + entry);
-        }
-        try {
-          urls.add(entry.toAbsolutePath().toUri().toURL());
-        } catch (MalformedURLException e) {
-          throw new LambdaConfigurationException("Class path entry is not usable: " + entry, e);
-        }
-      }
-      URL[] entries = urls.toArray(URL[]::new);
-      // A new loader for each execution environment, so static initializers run again after a
-      // cold start. Unnamed, like the runtime's customer class loader: a named loader would
-      // prefix every frame of the function's stack traces with its name.
-      return () -> new URLClassLoader(entries, parent);
+      return FunctionClassLoaders.of(parent, List.copyOf(classpath));
     }
   }
 }

@@ -144,12 +144,14 @@ class LocalLambdaTests {
               "{\"errorMessage\":\"RequestId: "
                   + result.requestId()
                   + " Error: Task timed out after 1.00 seconds\",\"errorType\":\"Sandbox.Timedout\"}");
+      assertThat(result.reportLine()).endsWith("Status: timeout");
       assertThat(result.logs())
           .containsPattern(
-              "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z "
+              "\n"
+                  + result.reportLine()
+                  + "\n\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z "
                   + result.requestId()
-                  + " Task timed out after 1.00 seconds\n");
-      assertThat(result.reportLine()).endsWith("Status: timeout");
+                  + " Task timed out after 1.00 seconds\n$");
       assertThat(result.report().durationMs()).isGreaterThanOrEqualTo(1000.0);
 
       // Lambda replaces the environment after a timeout.

@@ -45,7 +45,7 @@ public final class HandlerFault extends RuntimeException {
   }
 
   /** Describe {@code cause} as a fault, as {@code makeUserFault(Throwable, boolean)} does. */
-  static HandlerFault of(Throwable cause, boolean fatal) {
+  public static HandlerFault of(Throwable cause, boolean fatal) {
     String message = cause.getLocalizedMessage();
     return new HandlerFault(
         message == null ? cause.getClass().getName() : message,
@@ -55,7 +55,7 @@ public final class HandlerFault extends RuntimeException {
   }
 
   /** Describe a class that failed to load or initialize ({@code makeInitErrorUserFault}). */
-  static HandlerFault initError(Throwable cause, String className) {
+  public static HandlerFault initError(Throwable cause, String className) {
     String message = cause.getMessage();
     return new HandlerFault(
         "Error loading class " + className + (message == null ? "" : ": " + message),

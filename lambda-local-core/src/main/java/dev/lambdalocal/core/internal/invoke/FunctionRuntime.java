@@ -18,8 +18,6 @@ import dev.lambdalocal.core.internal.serialization.RuntimeSerializers.Platform;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOError;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -110,7 +108,7 @@ public final class FunctionRuntime implements AutoCloseable {
       }
       LogBuffer log = new LogBuffer(config.console());
       Init init = runInit(log, config.initTimeout().toNanos() + config.timeout().toNanos());
-      return init.timedOut ? timeoutError(requestId(InvokeOptions.defaults()), log) : init.error;
+      return init.timedOut ? timeoutError(requestId(InvokeOptions.defaults())) : init.error;
     }
   }
 
@@ -138,7 +136,7 @@ public final class FunctionRuntime implements AutoCloseable {
         initMs = init.durationMs;
         if (init.error != null || init.timedOut) {
           log.appendLine(PlatformLines.start(requestId, config.functionVersion()));
-          LambdaError error = init.timedOut ? timeoutError(requestId, log) : init.error;
+          LambdaError error = init.timedOut ? timeoutError(requestId) : init.error;
           return finish(requestId, log, error, init.timedOut, null, null, 0, initMs);
         }
         limitNanos -= Math.max(0, init.nanos - config.initTimeout().toNanos());
@@ -165,7 +163,7 @@ public final class FunctionRuntime implements AutoCloseable {
       long durationNanos = System.nanoTime() - invokeStart;
 
       if (outcome.timedOut()) {
-        LambdaError error = timeoutError(requestId, log);
+        LambdaError error = timeoutError(requestId);
         if (outcome.stuckThread() != null) {
           log.appendLine(
               "lambda-local: thread "
@@ -194,7 +192,7 @@ public final class FunctionRuntime implements AutoCloseable {
           }
         } else {
           error = LambdaError.of(failure);
-          log.appendLine(reportable(failure).stripTrailing());
+          log.appendLine(HandlerFault.of(failure, false).reportableError().stripTrailing());
           if (failure instanceof VirtualMachineError || failure instanceof IOError) {
             // The runtime exits on these; the next invocation gets a new environment.
             discardEnvironment();
@@ -224,6 +222,11 @@ public final class FunctionRuntime implements AutoCloseable {
             requestId, durationMs, billedMs, config.memorySizeMb(), memoryUsed, initMs, timedOut);
     log.appendLine(PlatformLines.end(requestId));
     log.appendLine(report);
+    if (timedOut) {
+      // CloudWatch shows Lambda's timeout line after the REPORT line.
+      log.appendLine(
+          PlatformLines.timeoutLine(Instant.now(config.clock()), requestId, timeoutSeconds()));
+    }
     byte[] body = error != null ? error.toJson().getBytes(StandardCharsets.UTF_8) : payload;
     InvocationResult.Report figures =
         new InvocationResult.Report(
@@ -236,11 +239,13 @@ public final class FunctionRuntime implements AutoCloseable {
     return new InvocationResult(requestId, body, value, error, timedOut, log.text(), figures);
   }
 
-  private LambdaError timeoutError(String requestId, LogBuffer log) {
-    double seconds = config.timeout().toMillis() / 1000.0;
-    log.appendLine(PlatformLines.timeoutLine(Instant.now(config.clock()), requestId, seconds));
+  private LambdaError timeoutError(String requestId) {
     return new LambdaError(
-        PlatformLines.timeoutErrorMessage(requestId, seconds), "Sandbox.Timedout", null);
+        PlatformLines.timeoutErrorMessage(requestId, timeoutSeconds()), "Sandbox.Timedout", null);
+  }
+
+  private double timeoutSeconds() {
+    return config.timeout().toMillis() / 1000.0;
   }
 
   /** The outcome of an init phase. */
@@ -357,30 +362,7 @@ public final class FunctionRuntime implements AutoCloseable {
 
   /** Report a throwable that escaped the handler loader as the runtime reports init errors. */
   private HandlerFault initError(Throwable failure) {
-    String handler = config.handlerString();
-    int methodAt = handler.lastIndexOf("::");
-    String className = methodAt < 0 ? handler : handler.substring(0, methodAt);
-    StringWriter trace = new StringWriter();
-    failure.printStackTrace(new PrintWriter(trace));
-    return new HandlerFault(
-        "Error loading class "
-            + className
-            + (failure.getMessage() == null ? "" : ": " + failure.getMessage()),
-        failure.getClass().getName(),
-        trace.toString(),
-        true);
-  }
-
-  /** The text the runtime logs for an error that escaped the handler (UserFault's report). */
-  private static String reportable(Throwable failure) {
-    StringWriter trace = new StringWriter();
-    failure.printStackTrace(new PrintWriter(trace));
-    String message = failure.getLocalizedMessage();
-    return String.format(
-        "%s: %s%n%s%n",
-        message == null ? failure.getClass().getName() : message,
-        failure.getClass().getName(),
-        trace);
+    return HandlerFault.initError(failure, HandlerNames.className(config.handlerString()));
   }
 
   /** The result of a successful handler call. */
