@@ -2,60 +2,75 @@ package example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdalocal.core.Events;
 import dev.lambdalocal.core.Identity;
 import dev.lambdalocal.core.InvocationResult;
 import dev.lambdalocal.core.InvokeOptions;
 import dev.lambdalocal.core.LambdaError;
 import dev.lambdalocal.core.LocalLambda;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lambdalocal.junit.Event;
+import dev.lambdalocal.junit.Events;
+import dev.lambdalocal.junit.LambdaTest;
+import dev.lambdalocal.junit.LambdaTest.ColdStart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
-/** Tests {@link ExampleFunc} as Lambda runs it, with the event files under {@code events/}. */
+/**
+ * Tests {@link ExampleFunc} as Lambda runs it, with the event files under {@code events/}: the
+ * test's Cognito identity replaces {@code %IDENTITY_ID%} in the events and is the caller the
+ * function sees.
+ */
+@LambdaTest(handler = ExampleFunc.class)
 class ExampleFuncTests {
 
-  private static final Identity CALLER = Identity.generate("us-east-1");
-  private static final InvokeOptions AS_CALLER = InvokeOptions.builder().identity(CALLER).build();
-
-  private static LocalLambda lambda;
-
-  @BeforeAll
-  static void startFunction() {
-    lambda = LocalLambda.builder().handler(ExampleFunc.class).quiet(true).build();
-  }
-
-  @AfterAll
-  static void stopFunction() {
-    lambda.close();
-  }
-
   @Test
-  void greetsTheCaller() {
-    InvocationResult result = invoke("test.json", AS_CALLER);
+  void greetsTheCaller(
+      @Event("events/test.json") String event,
+      LocalLambda lambda,
+      Identity caller,
+      InvokeOptions asCaller) {
+    InvocationResult result = lambda.invokeJson(event, asCaller);
 
     assertThat(result.isSuccess()).isTrue();
     assertThat(result.payloadAsString())
         .isEqualTo(
             "{\"statusCode\":200,\"body\":\"{\\\"message\\\":\\\"Hello, World\\\","
                 + "\\\"identityId\\\":\\\""
-                + CALLER.identityId()
+                + caller.identityId()
                 + "\\\"}\"}");
-    assertThat(result.logs()).contains("greeting World for " + CALLER.identityId());
+    assertThat(result.logs()).contains("greeting World for " + caller.identityId());
+    assertThat(Identity.isCognitoId(caller.identityId())).isTrue();
   }
 
   @Test
-  void identityPlaceholderBecomesTheCallersId() {
-    String event = Events.readJson(Path.of("events/test.json"), Events.placeholders(CALLER));
+  void noCognitoIdentityIsACustomFailure(
+      @Event("events/test.json") String event, LocalLambda lambda) {
+    InvocationResult result = lambda.invokeJson(event);
 
-    assertThat(event).contains("\"identity_id\": \"" + CALLER.identityId() + "\"");
-    assertThat(Identity.isCognitoId(CALLER.identityId())).isTrue();
+    assertError(result, "error: custom_failed");
+    assertThat(result.logs()).contains("the caller has no Cognito identity");
+  }
+
+  @ParameterizedTest
+  @Events(folder = "events/errors")
+  void everyErrorEventFailsWithOneOfTheThreeGenericMessages(
+      String event, LocalLambda lambda, InvokeOptions asCaller) {
+    InvocationResult result = lambda.invokeJson(event, asCaller);
+
+    assertThat(result.error().map(LambdaError::errorMessage))
+        .hasValueSatisfying(
+            message ->
+                assertThat(message)
+                    .isIn(
+                        "error: custom_failed", "error: property_failed", "error: generic_failed"));
+    assertThat(result.functionError()).contains("Unhandled");
   }
 
   @Test
-  void anotherCallersIdentityIsACustomFailure() {
-    InvocationResult result = invoke("custom_error.json", AS_CALLER);
+  void anotherCallersIdentityIsACustomFailure(
+      @Event("events/errors/custom_error.json") String event,
+      LocalLambda lambda,
+      InvokeOptions asCaller) {
+    InvocationResult result = lambda.invokeJson(event, asCaller);
 
     assertError(result, "error: custom_failed");
     assertThat(result.logs())
@@ -65,32 +80,38 @@ class ExampleFuncTests {
   }
 
   @Test
-  void noCognitoIdentityIsACustomFailure() {
-    InvocationResult result = invoke("test.json", InvokeOptions.defaults());
-
-    assertError(result, "error: custom_failed");
-    assertThat(result.logs()).contains("the caller has no Cognito identity");
-  }
-
-  @Test
-  void missingPropertyIsAPropertyFailure() {
-    InvocationResult result = invoke("property_error.json", AS_CALLER);
+  void missingPropertyIsAPropertyFailure(
+      @Event("events/errors/property_error.json") String event,
+      LocalLambda lambda,
+      InvokeOptions asCaller) {
+    InvocationResult result = lambda.invokeJson(event, asCaller);
 
     assertError(result, "error: property_failed");
     assertThat(result.logs()).contains("accessing unknown property name");
   }
 
   @Test
-  void anythingElseIsAGenericFailure() {
-    InvocationResult result = invoke("generic_error.json", AS_CALLER);
+  void anythingElseIsAGenericFailure(
+      @Event("events/errors/generic_error.json") String event,
+      LocalLambda lambda,
+      InvokeOptions asCaller) {
+    InvocationResult result = lambda.invokeJson(event, asCaller);
 
     assertError(result, "error: generic_failed");
     assertThat(result.logs()).contains("unknown error of type java.lang.ClassCastException");
   }
 
-  private static InvocationResult invoke(String eventFile, InvokeOptions options) {
-    String event = Events.readJson(Path.of("events", eventFile), Events.placeholders(CALLER));
-    return lambda.invokeJson(event, options);
+  @Test
+  @LambdaTest(coldStart = ColdStart.PER_TEST)
+  void firstInvocationIsAColdStartAndTheNextIsWarm(
+      @Event("events/test.json") String event, LocalLambda lambda, InvokeOptions asCaller) {
+    InvocationResult cold = lambda.invokeJson(event, asCaller);
+    InvocationResult warm = lambda.invokeJson(event, asCaller);
+
+    assertThat(cold.isColdStart()).isTrue();
+    assertThat(cold.reportLine()).contains("\tInit Duration: ");
+    assertThat(warm.isColdStart()).isFalse();
+    assertThat(warm.reportLine()).doesNotContain("Init Duration");
   }
 
   private static void assertError(InvocationResult result, String message) {

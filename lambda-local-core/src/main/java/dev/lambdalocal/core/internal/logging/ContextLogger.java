@@ -1,6 +1,7 @@
 package dev.lambdalocal.core.internal.logging;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.lambdalocal.core.internal.scope.InvocationScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -9,8 +10,10 @@ import java.util.Objects;
  * Implement {@code context.getLogger()} as the AWS Java runtime does with the text log format.
  *
  * <p>Messages are written exactly as given: no newline is added, and {@code null} is written as
- * {@code null}, as the runtime's {@code LambdaContextLogger} does. The overloads that take a {@code
- * LogLevel} keep {@code aws-lambda-java-core}'s defaults, which ignore the level.
+ * {@code null}, as the runtime's {@code LambdaContextLogger} does. A text message logged with a
+ * level is prefixed with it ({@code [INFO] }), as the runtime's text log formatter does; bytes are
+ * never formatted. No level is filtered out: the runtime filters levels only in the JSON log
+ * format, which lambda-local does not simulate.
  *
  * @since 0.1.0
  */
@@ -37,6 +40,32 @@ public final class ContextLogger implements LambdaLogger {
   @Override
   public void log(String message) {
     log(message == null ? null : message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Write a message prefixed with its level, as the runtime's text log format does.
+   *
+   * @param message the message
+   * @param level the level; {@link LogLevel#UNDEFINED} adds no prefix
+   */
+  @Override
+  public void log(String message, LogLevel level) {
+    if (level == null || level == LogLevel.UNDEFINED) {
+      log(message);
+    } else {
+      log("[" + level + "] " + message);
+    }
+  }
+
+  /**
+   * Write bytes as they are, whatever the level.
+   *
+   * @param message the bytes
+   * @param level ignored: the runtime does not format bytes
+   */
+  @Override
+  public void log(byte[] message, LogLevel level) {
+    log(message);
   }
 
   /**

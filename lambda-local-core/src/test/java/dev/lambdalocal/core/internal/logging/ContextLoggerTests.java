@@ -46,10 +46,11 @@ class ContextLoggerTests {
   }
 
   @Test
-  void theLevelIsIgnoredAsByTheLibraryDefaults() {
-    logger.log("error ", LogLevel.ERROR);
-    logger.log("debug".getBytes(StandardCharsets.UTF_8), LogLevel.DEBUG);
+  void textWithALevelIsPrefixedAsTheRuntimesTextFormatDoesButBytesAreNot() {
+    logger.log("error\n", LogLevel.ERROR);
+    logger.log("plain\n", LogLevel.UNDEFINED);
+    logger.log("debug\n".getBytes(StandardCharsets.UTF_8), LogLevel.DEBUG);
 
-    assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("error debug");
+    assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("[ERROR] error\nplain\ndebug\n");
   }
 }

@@ -1,0 +1,339 @@
+package dev.lambdalocal.junit.internal;
+
+import dev.lambdalocal.core.LambdaConfigurationException;
+import dev.lambdalocal.core.LocalLambda;
+import dev.lambdalocal.junit.LambdaTest;
+import dev.lambdalocal.junit.LambdaTest.ColdStart;
+import java.lang.reflect.AnnotatedElement;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The function a test runs, as its {@link LambdaTest @LambdaTest} annotations and the configuration
+ * parameters describe it: defaults from the configuration parameters, then the annotations of the
+ * outermost class down to the test method, each replacing what it sets.
+ *
+ * <p>Two settings are equal when they describe the same function; where each value came from is
+ * kept only for error messages.
+ *
+ * @since 0.1.0
+ */
+public final class FunctionSettings {
+
+  private static final int MIN_MEMORY = 128;
+  private static final int MAX_MEMORY = 10_240;
+  private static final Duration MAX_TIMEOUT = Duration.ofSeconds(900);
+
+  private final Values values;
+  private final String origin;
+  private final ClassLoader loader;
+
+  /** What identifies a function; everything but the origins. */
+  private record Values(
+      Object handler,
+      String functionName,
+      Duration timeout,
+      int memorySize,
+      String region,
+      Map<String, String> environment,
+      List<Path> environmentFiles,
+      ColdStart coldStart,
+      boolean quiet) {}
+
+  private FunctionSettings(Values values, String origin, ClassLoader loader) {
+    this.values = values;
+    this.origin = origin;
+    this.loader = loader;
+  }
+
+  /**
+   * Resolve the settings of {@code context}: of its test method when it has one, else of its class.
+   *
+   * @param context the current context
+   * @return the settings
+   * @throws ExtensionConfigurationException naming the annotation attribute or configuration
+   *     parameter whose value is wrong
+   */
+  public static FunctionSettings resolve(ExtensionContext context) {
+    Merge merge = new Merge(Stores.classLoader(context));
+    merge.defaults(context);
+    List<ExtensionContext> classes = Stores.classLevels(context);
+    for (int i = classes.size() - 1; i >= 0; i--) {
+      Class<?> testClass = classes.get(i).getRequiredTestClass();
+      AnnotationSupport.findAnnotation(testClass, LambdaTest.class)
+          .ifPresent(annotation -> merge.apply(annotation, testClass));
+    }
+    context
+        .getTestMethod()
+        .ifPresent(
+            method ->
+                AnnotationSupport.findAnnotation(method, LambdaTest.class)
+                    .ifPresent(annotation -> merge.apply(annotation, method)));
+    return merge.result();
+  }
+
+  /** Return whether a handler is configured. */
+  public boolean hasHandler() {
+    return values.handler != null;
+  }
+
+  /** Return the cold start policy, never {@link ColdStart#DEFAULT}. */
+  public ColdStart coldStart() {
+    return values.coldStart;
+  }
+
+  /** Return the region. */
+  public String region() {
+    return values.region;
+  }
+
+  /** Return where the innermost annotation is, for messages: {@code @LambdaTest on class …}. */
+  public String origin() {
+    return origin;
+  }
+
+  /**
+   * Create the function.
+   *
+   * @return a new function; the caller closes it
+   * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
+   */
+  public LocalLambda build() {
+    LocalLambda.Builder builder = LocalLambda.builder();
+    if (values.handler instanceof Class<?> handlerClass) {
+      builder.handler(handlerClass);
+    } else {
+      builder.handler((String) values.handler).classLoader(loader);
+    }
+    if (values.functionName != null) {
+      builder.functionName(values.functionName);
+    }
+    builder
+        .timeout(values.timeout)
+        .memorySize(values.memorySize)
+        .region(values.region)
+        .quiet(values.quiet);
+    values.environmentFiles.forEach(builder::environmentFile);
+    builder.environment(values.environment);
+    try {
+      return builder.build();
+    } catch (LambdaConfigurationException e) {
+      throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FunctionSettings settings && values.equals(settings.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+
+  /** Settings being merged from the outermost source to the innermost. */
+  private static final class Merge {
+    private final ClassLoader loader;
+    private ClassLoader handlerLoader;
+    private Object handler;
+    private String functionName;
+    private Duration timeout = Duration.ofSeconds(3);
+    private int memorySize = MIN_MEMORY;
+    private String region = "us-east-1";
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<Path> environmentFiles = new ArrayList<>();
+    private ColdStart coldStart = ColdStart.PER_CLASS;
+    private boolean quiet;
+    private String origin = "@LambdaTest";
+
+    Merge(ClassLoader loader) {
+      this.loader = loader;
+      this.handlerLoader = loader;
+    }
+
+    void defaults(ExtensionContext context) {
+      parameter(context, LambdaTest.TIMEOUT_KEY)
+          .ifPresent(
+              text -> timeout = timeout(text, parameterOrigin(LambdaTest.TIMEOUT_KEY, text)));
+      parameter(context, LambdaTest.MEMORY_SIZE_KEY)
+          .ifPresent(
+              text -> {
+                String where = parameterOrigin(LambdaTest.MEMORY_SIZE_KEY, text);
+                try {
+                  memorySize = memory(Integer.parseInt(text), where);
+                } catch (NumberFormatException e) {
+                  throw new ExtensionConfigurationException(
+                      where + ": not a number of megabytes", e);
+                }
+              });
+      parameter(context, LambdaTest.REGION_KEY).ifPresent(text -> region = text);
+      parameter(context, LambdaTest.COLD_START_KEY)
+          .ifPresent(
+              text -> {
+                try {
+                  coldStart = ColdStart.valueOf(text.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                  coldStart = ColdStart.DEFAULT;
+                }
+                if (coldStart == ColdStart.DEFAULT) {
+                  throw new ExtensionConfigurationException(
+                      parameterOrigin(LambdaTest.COLD_START_KEY, text)
+                          + ": expected per_class or per_test");
+                }
+              });
+      parameter(context, LambdaTest.ENV_FILE_KEY)
+          .ifPresent(text -> environmentFiles.add(Path.of(text)));
+      parameter(context, LambdaTest.QUIET_KEY)
+          .ifPresent(
+              text -> {
+                if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                  throw new ExtensionConfigurationException(
+                      parameterOrigin(LambdaTest.QUIET_KEY, text) + ": expected true or false");
+                }
+                quiet = Boolean.parseBoolean(text);
+              });
+    }
+
+    void apply(LambdaTest annotation, AnnotatedElement element) {
+      String where = Describe.element(element);
+      origin = "@LambdaTest on " + where;
+      applyHandler(annotation, where);
+      if (!annotation.functionName().isEmpty()) {
+        functionName = annotation.functionName();
+      }
+      if (!annotation.timeout().isEmpty()) {
+        timeout =
+            timeout(
+                annotation.timeout(),
+                "@LambdaTest(timeout = \"" + annotation.timeout() + "\") on " + where);
+      }
+      if (annotation.memorySize() != 0) {
+        memorySize =
+            memory(
+                annotation.memorySize(),
+                "@LambdaTest(memorySize = " + annotation.memorySize() + ") on " + where);
+      }
+      if (!annotation.region().isEmpty()) {
+        region = annotation.region();
+      }
+      for (String file : annotation.envFile()) {
+        environmentFiles.add(Path.of(file));
+      }
+      for (String pair : annotation.env()) {
+        int equals = pair.indexOf('=');
+        if (equals <= 0) {
+          throw new ExtensionConfigurationException(
+              "@LambdaTest(env = \"" + pair + "\") on " + where + ": expected NAME=value");
+        }
+        environment.put(pair.substring(0, equals), pair.substring(equals + 1));
+      }
+      if (annotation.coldStart() != ColdStart.DEFAULT) {
+        coldStart = annotation.coldStart();
+      }
+    }
+
+    private void applyHandler(LambdaTest annotation, String where) {
+      boolean byClass = annotation.handler() != void.class;
+      boolean byName = !annotation.handlerName().isEmpty();
+      if (byClass && byName) {
+        throw new ExtensionConfigurationException(
+            "@LambdaTest on " + where + ": set handler or handlerName, not both");
+      }
+      if (!annotation.method().isEmpty() && !byClass) {
+        throw new ExtensionConfigurationException(
+            "@LambdaTest(method = \""
+                + annotation.method()
+                + "\") on "
+                + where
+                + ": method needs handler, the class that declares it");
+      }
+      if (byName) {
+        String name = annotation.handlerName();
+        HandlerCheck.check(name, loader, "@LambdaTest(handlerName = \"" + name + "\") on " + where);
+        handler = name;
+        handlerLoader = loader;
+      } else if (byClass) {
+        Class<?> handlerClass = annotation.handler();
+        String method = annotation.method();
+        String attribute =
+            "@LambdaTest(handler = "
+                + handlerClass.getSimpleName()
+                + ".class"
+                + (method.isEmpty() ? "" : ", method = \"" + method + "\"")
+                + ") on "
+                + where;
+        if (method.isEmpty()) {
+          HandlerCheck.checkClass(handlerClass, attribute);
+          handler = handlerClass;
+        } else {
+          HandlerCheck.checkMethod(handlerClass, method, attribute);
+          handler = handlerClass.getName() + "::" + method;
+          handlerLoader = handlerClass.getClassLoader();
+        }
+      }
+    }
+
+    FunctionSettings result() {
+      return new FunctionSettings(
+          new Values(
+              handler,
+              functionName,
+              timeout,
+              memorySize,
+              region,
+              Map.copyOf(environment),
+              List.copyOf(environmentFiles),
+              coldStart,
+              quiet),
+          origin,
+          handlerLoader);
+    }
+
+    private static Optional<String> parameter(ExtensionContext context, String key) {
+      return context.getConfigurationParameter(key).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static String parameterOrigin(String key, String value) {
+      return "configuration parameter " + key + " = \"" + value + "\"";
+    }
+
+    private static Duration timeout(String text, String where) {
+      Duration timeout = Durations.parse(text);
+      if (timeout == null) {
+        throw new ExtensionConfigurationException(
+            where + ": not a duration; write e.g. \"3s\", \"1m\", \"3000ms\" or \"PT3S\"");
+      }
+      boolean wholeSeconds = timeout.toNanos() % 1_000_000_000L == 0;
+      if (!wholeSeconds
+          || timeout.compareTo(Duration.ofSeconds(1)) < 0
+          || timeout.compareTo(MAX_TIMEOUT) > 0) {
+        throw new ExtensionConfigurationException(
+            where + ": Timeout must be a whole number of seconds from 1 to 900");
+      }
+      return timeout;
+    }
+
+    private static int memory(int megabytes, String where) {
+      if (megabytes < MIN_MEMORY || megabytes > MAX_MEMORY) {
+        throw new ExtensionConfigurationException(
+            where + ": Memory size must be between 128 and 10240 MB");
+      }
+      return megabytes;
+    }
+  }
+}

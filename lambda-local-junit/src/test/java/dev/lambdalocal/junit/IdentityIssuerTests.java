@@ -1,0 +1,53 @@
+package dev.lambdalocal.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdalocal.core.Identity;
+import dev.lambdalocal.junit.handlers.Greeter;
+import dev.lambdalocal.junit.internal.Identities;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** The seam where an offline Cognito will issue the identities of tests instead of generating. */
+class IdentityIssuerTests {
+
+  static final Identity ISSUED =
+      new Identity(
+          "eu-north-1:00000000-0000-0000-0000-000000000001",
+          "eu-north-1:00000000-0000-0000-0000-0000000000aa");
+
+  @Test
+  void anIssuerRegisteredForTheRunIssuesEveryIdentity() {
+    EngineExecutionResults results = Kit.run(Issued.class);
+
+    assertThat(Kit.failures(results)).isEmpty();
+    assertThat(results.testEvents().succeeded().count()).isEqualTo(1);
+  }
+
+  /** Stands in for the Cognito mock's extension. */
+  static class FixedIssuer implements BeforeAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      Identities.useIssuer(context, region -> ISSUED);
+    }
+  }
+
+  @ExtendWith(FixedIssuer.class)
+  @LambdaTest(handler = Greeter.class, region = "eu-north-1")
+  static class Issued {
+    @Test
+    void test(
+        Identity caller,
+        Context context,
+        @Event("events/api-request.json") Map<String, Object> request) {
+      assertThat(caller).isEqualTo(ISSUED);
+      assertThat(context.getIdentity().getIdentityId()).isEqualTo(ISSUED.identityId());
+      assertThat(request.get("requestContext").toString()).contains(ISSUED.identityPoolId());
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.lambdalocal.junit.handlers;
+
+/** A class that is no Lambda handler. */
+public class NotAHandler {}
