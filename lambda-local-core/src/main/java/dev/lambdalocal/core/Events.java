@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lambdalocal.core.internal.serialization.RuntimeSerializers;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
@@ -104,15 +105,17 @@ public final class Events {
    *     the message names the file, and the line and column of a syntax error
    */
   public static String readJson(Path file, Map<String, String> placeholders) {
-    byte[] bytes;
+    return check(decode(readBytes(file), file.toString()), file.toString(), placeholders);
+  }
+
+  private static byte[] readBytes(Path file) {
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new LambdaConfigurationException(file + ": no such file", e);
     } catch (IOException e) {
       throw new LambdaConfigurationException(file + ": cannot read: " + reason(e), e);
     }
-    return check(decode(bytes, file.toString()), file.toString(), placeholders);
   }
 
   /**
@@ -182,11 +185,22 @@ public final class Events {
    * @param type the handler's input type, e.g. {@code SQSEvent.class}
    * @param <T> the input type
    * @return the event object
+   *     <p>The bytes go to the runtime's serializer as they are, as Lambda passes a payload; like
+   *     Lambda, it ignores anything after the first JSON value. Only when they cannot be read is
+   *     the file checked as {@link #readJson(Path)} checks it, so that the error names the line and
+   *     column.
    * @throws LambdaConfigurationException if the file is unreadable, malformed, or does not fit
    *     {@code type}
    */
+  @SuppressWarnings("unchecked")
   public static <T> T load(Path file, Class<T> type) {
-    return deserialize(readJson(file), file.toString(), type, type.getClassLoader());
+    byte[] bytes = readBytes(file);
+    try {
+      return (T) serializer(type, type.getClassLoader()).fromJson(new ByteArrayInputStream(bytes));
+    } catch (RuntimeException e) {
+      // The slow path, for a precise message: syntax errors by line and column, then type errors.
+      return deserialize(readJson(file), file.toString(), type, type.getClassLoader());
+    }
   }
 
   /**
@@ -207,13 +221,8 @@ public final class Events {
 
   @SuppressWarnings("unchecked")
   private static <T> T deserialize(String json, String source, Type type, ClassLoader loader) {
-    PojoSerializer<Object> serializer =
-        type instanceof Class<?> c && c.getClassLoader() != null && c.getClassLoader() == loader
-            ? SERIALIZERS.get(c)
-            : new RuntimeSerializers(loader != null ? loader : Events.class.getClassLoader())
-                .forType(type, RuntimeSerializers.Platform.UNKNOWN);
     try {
-      return (T) serializer.fromJson(json);
+      return (T) serializer(type, loader).fromJson(json);
     } catch (RuntimeException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
@@ -222,6 +231,13 @@ public final class Events {
       throw new LambdaConfigurationException(
           source + ": cannot read as " + type.getTypeName() + ": " + root.getMessage(), e);
     }
+  }
+
+  private static PojoSerializer<Object> serializer(Type type, ClassLoader loader) {
+    return type instanceof Class<?> c && c.getClassLoader() != null && c.getClassLoader() == loader
+        ? SERIALIZERS.get(c)
+        : new RuntimeSerializers(loader != null ? loader : Events.class.getClassLoader())
+            .forType(type, RuntimeSerializers.Platform.UNKNOWN);
   }
 
   private static String reason(IOException e) {

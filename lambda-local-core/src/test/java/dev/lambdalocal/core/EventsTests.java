@@ -285,6 +285,24 @@ class EventsTests {
             file + ": cannot read as com.amazonaws.services.lambda.runtime.events.SQSEvent: ");
   }
 
+  @Test
+  void loadingAFileNamesTheLineAndColumnOfASyntaxError() throws IOException {
+    Path file = write("broken.json", "{\n  \"Records\": [\n}");
+
+    assertThatThrownBy(() -> Events.load(file, SQSEvent.class))
+        .isInstanceOf(LambdaConfigurationException.class)
+        .hasMessageStartingWith(file + ": line 3, column 1: ");
+  }
+
+  @Test
+  void loadingAFileIgnoresContentAfterTheEventAsTheRuntimeDoes() throws IOException {
+    Path file = write("trailing.json", "{\"Records\": []} {\"more\": 1}");
+
+    assertThat(Events.load(file, SQSEvent.class).getRecords()).isEmpty();
+    assertThatThrownBy(() -> Events.readJson(file))
+        .hasMessageStartingWith(file + ": line 1, column 17: Unexpected content after");
+  }
+
   private static Type mapType() {
     try {
       return EventsTests.class.getDeclaredField("mapField").getGenericType();

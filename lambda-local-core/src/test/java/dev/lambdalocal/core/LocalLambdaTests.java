@@ -162,6 +162,23 @@ class LocalLambdaTests {
   }
 
   @Test
+  void warmInvocationsReuseTheirWorkerUntilATimeout() {
+    try (LocalLambda lambda =
+        quiet("dev.lambdalocal.core.fixtures.Behaviours::handle")
+            .functionName("workers")
+            .timeout(Duration.ofSeconds(1))
+            .build()) {
+      String first = lambda.invokeJson("\"thread\"").payloadAsString();
+      String second = lambda.invokeJson("\"thread\"").payloadAsString();
+      lambda.invokeJson("\"sleep\"");
+      String afterTimeout = lambda.invokeJson("\"thread\"").payloadAsString();
+
+      assertThat(first).matches("\"lambda-local-workers-\\d+\"").isEqualTo(second);
+      assertThat(afterTimeout).matches("\"lambda-local-workers-\\d+\"").isNotEqualTo(first);
+    }
+  }
+
+  @Test
   void handlerIgnoringInterruptionIsReportedAndDoesNotBlockTheNextInvocation() {
     Behaviours.release = new CountDownLatch(1);
     try (LocalLambda lambda =

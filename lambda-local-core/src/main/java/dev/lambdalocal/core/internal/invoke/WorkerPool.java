@@ -3,42 +3,42 @@ package dev.lambdalocal.core.internal.invoke;
 import dev.lambdalocal.core.internal.scope.InvocationScope;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a function's code on worker threads, bounded in time.
  *
- * <p>A task that overruns its limit is interrupted. A worker that ignores the interruption keeps
- * its thread, which the pool no longer counts on: the next task runs on another thread, so a stuck
+ * <p>A task that overruns its limit is interrupted, and its worker is never used again: a worker
+ * that ignores the interruption keeps its thread, and the next task runs on a new one, so a stuck
  * handler never blocks the next invocation.
+ *
+ * <p>The hand-off is tuned for a warm function invoked again and again: the idle worker and the
+ * waiting caller each spin for a few tens of microseconds before parking, because waking a parked
+ * thread costs more than a whole invocation on many machines (see {@code docs/performance.md}). On
+ * a single processor nobody spins.
  */
 final class WorkerPool implements AutoCloseable {
 
   /** How long a worker gets to stop after its interruption before it is reported as stuck. */
   private static final Duration STOP_GRACE = Duration.ofMillis(200);
 
-  private final ExecutorService executor;
+  /** How long an idle worker or a waiting caller spins before it parks. */
+  private static final long SPIN_NANOS =
+      Runtime.getRuntime().availableProcessors() > 1 ? TimeUnit.MICROSECONDS.toNanos(50) : 0;
+
+  /** How long an idle worker waits for work before its thread ends. */
+  private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+  private final String functionName;
+  private final AtomicInteger counter = new AtomicInteger();
+  private final AtomicReference<Worker> idle = new AtomicReference<>();
+  private volatile boolean closed;
 
   WorkerPool(String functionName) {
-    AtomicInteger counter = new AtomicInteger();
-    ThreadFactory factory =
-        runnable -> {
-          Thread thread =
-              new Thread(
-                  runnable, "lambda-local-" + functionName + "-" + counter.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    this.executor = Executors.newCachedThreadPool(factory);
+    this.functionName = functionName;
   }
 
   /** Code run on a worker; its throwable is the function's error. */
@@ -55,40 +55,60 @@ final class WorkerPool implements AutoCloseable {
    * class loader.
    */
   <T> Task<T> start(InvocationScope scope, ClassLoader classLoader, Work<T> work) {
-    AtomicReference<Thread> worker = new AtomicReference<>();
-    CountDownLatch finished = new CountDownLatch(1);
-    Future<Outcome<T>> future =
-        executor.submit(
-            () -> {
-              Thread thread = Thread.currentThread();
-              worker.set(thread);
-              ClassLoader previous = thread.getContextClassLoader();
-              thread.setContextClassLoader(classLoader);
-              try (InvocationScope.Binding binding = scope.bind()) {
-                return new Outcome<>(work.run(), null, false, null);
-              } catch (Throwable t) {
-                return new Outcome<T>(null, t, false, null);
-              } finally {
-                thread.setContextClassLoader(previous);
-                // As the runtime does after each invocation: a pending interrupt must not leak.
-                Thread.interrupted();
-                finished.countDown();
-              }
-            });
-    return new Task<>(future, worker, finished);
+    if (closed) {
+      throw new IllegalStateException("The function is closed");
+    }
+    Task<T> task = new Task<>(scope, classLoader, work, Thread.currentThread());
+    Worker worker = idle.getAndSet(null);
+    if (worker == null || !worker.offer(task)) {
+      worker = new Worker("lambda-local-" + functionName + "-" + counter.incrementAndGet());
+      worker.offer(task);
+      worker.start();
+    }
+    return task;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Worker worker = idle.getAndSet(null);
+    if (worker != null) {
+      worker.retire();
+    }
   }
 
   /** A started piece of work. */
-  static final class Task<T> {
-    private final Future<Outcome<T>> future;
-    private final AtomicReference<Thread> worker;
-    private final CountDownLatch finished;
+  final class Task<T> {
+    private final InvocationScope scope;
+    private final ClassLoader classLoader;
+    private final Work<T> work;
+    private final Thread caller;
+    private volatile Outcome<T> outcome;
+    private volatile Worker worker;
 
-    private Task(
-        Future<Outcome<T>> future, AtomicReference<Thread> worker, CountDownLatch finished) {
-      this.future = future;
-      this.worker = worker;
-      this.finished = finished;
+    private Task(InvocationScope scope, ClassLoader classLoader, Work<T> work, Thread caller) {
+      this.scope = scope;
+      this.classLoader = classLoader;
+      this.work = work;
+      this.caller = caller;
+    }
+
+    /** Run on {@code runner}; the outcome is published to the waiting caller. */
+    private void run(Worker runner) {
+      worker = runner;
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(classLoader);
+      Outcome<T> result;
+      try (InvocationScope.Binding binding = scope.bind()) {
+        result = new Outcome<>(work.run(), null, false, null);
+      } catch (Throwable t) {
+        result = new Outcome<>(null, t, false, null);
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+      outcome = result;
+      LockSupport.unpark(caller);
     }
 
     /**
@@ -96,42 +116,122 @@ final class WorkerPool implements AutoCloseable {
      * {@code null} and leave it running.
      */
     Outcome<T> await(long limitNanos) {
-      try {
-        return future.get(Math.max(0, limitNanos), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        return null;
-      } catch (InterruptedException e) {
-        future.cancel(true);
-        Thread.currentThread().interrupt();
-        throw new CancellationException("Interrupted while waiting for the function");
-      } catch (ExecutionException e) {
-        // The task catches every throwable itself; this is a bug in lambda-local.
-        throw new IllegalStateException("lambda-local worker failed", e.getCause());
+      long deadline = System.nanoTime() + Math.max(0, limitNanos);
+      long spinUntil = System.nanoTime() + Math.min(SPIN_NANOS, Math.max(0, limitNanos));
+      while (outcome == null && System.nanoTime() < spinUntil) {
+        Thread.onSpinWait();
       }
+      while (outcome == null) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return null;
+        }
+        LockSupport.parkNanos(this, remaining);
+        if (Thread.interrupted()) {
+          interrupt();
+          Thread.currentThread().interrupt();
+          throw new CancellationException("Interrupted while waiting for the function");
+        }
+      }
+      return outcome;
     }
 
     /**
-     * Interrupt the work and wait briefly for it to stop.
+     * Interrupt the work and wait briefly for it to stop. Its worker is retired either way, so an
+     * interrupt that arrives late can never reach another invocation.
      *
      * @return the timed-out outcome, naming the thread if it did not stop
      */
     Outcome<T> interrupt() {
-      future.cancel(true);
-      boolean stopped;
-      try {
-        stopped = finished.await(STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stopped = false;
+      // A task handed over is always picked up; wait for that if it has not happened yet.
+      Worker running = awaitWorker();
+      running.retire();
+      running.interrupt();
+      long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+      while (outcome == null && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(this, deadline - System.nanoTime());
       }
-      Thread thread = worker.get();
-      String stuck = stopped || thread == null ? null : thread.getName();
+      String stuck = outcome == null ? running.getName() : null;
       return new Outcome<>(null, null, true, stuck);
+    }
+
+    private Worker awaitWorker() {
+      while (worker == null) {
+        Thread.onSpinWait();
+      }
+      return worker;
     }
   }
 
-  @Override
-  public void close() {
-    executor.shutdownNow();
+  /** A thread that runs one task after another, as long as none of them times out. */
+  private final class Worker extends Thread {
+    /** What the slot holds once the worker takes no more work. */
+    private static final Object ENDED = new Object();
+
+    /** The offered task, {@code null} while idle, or {@link #ENDED}. */
+    private final AtomicReference<Object> slot = new AtomicReference<>();
+
+    private volatile boolean retired;
+
+    Worker(String name) {
+      super(name);
+      setDaemon(true);
+    }
+
+    /** Hand this worker a task; false if it has ended or is busy. */
+    boolean offer(Task<?> task) {
+      if (!slot.compareAndSet(null, task)) {
+        return false;
+      }
+      LockSupport.unpark(this);
+      return true;
+    }
+
+    void retire() {
+      retired = true;
+      LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Task<?> task = next();
+        if (task == null) {
+          return;
+        }
+        // A pending interrupt belongs to no task of ours; the runtime clears it too.
+        Thread.interrupted();
+        task.run(this);
+        if (retired || closed) {
+          return;
+        }
+        slot.set(null);
+        if (!idle.compareAndSet(null, this)) {
+          return;
+        }
+      }
+    }
+
+    /** Wait for the next task: spin briefly, then park until one comes or the keep-alive ends. */
+    private Task<?> next() {
+      long start = System.nanoTime();
+      while (true) {
+        if (slot.get() instanceof Task<?> task) {
+          return task;
+        }
+        long waited = System.nanoTime() - start;
+        if (retired || waited >= KEEP_ALIVE_NANOS) {
+          retired = true;
+          idle.compareAndSet(this, null);
+          // Either no offer gets in any more, or one got in first and still runs.
+          return slot.compareAndSet(null, ENDED) ? null : (Task<?>) slot.get();
+        }
+        if (waited < SPIN_NANOS) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.parkNanos(this, KEEP_ALIVE_NANOS - waited);
+        }
+      }
+    }
   }
 }
