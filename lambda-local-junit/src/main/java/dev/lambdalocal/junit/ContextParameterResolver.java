@@ -2,7 +2,6 @@ package dev.lambdalocal.junit;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalocal.core.InvokeOptions;
-import dev.lambdalocal.junit.internal.Identities;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,7 +20,10 @@ final class ContextParameterResolver implements ParameterResolver {
 
   @Override
   public Context resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    InvokeOptions options = InvokeOptions.builder().identity(Identities.of(context)).build();
+    InvokeOptions options =
+        InvokeOptions.builder()
+            .identity(IdentityParameterResolver.identity(parameter, context))
+            .build();
     return LambdaTestExtension.function(parameter, context).newContext(options);
   }
 }

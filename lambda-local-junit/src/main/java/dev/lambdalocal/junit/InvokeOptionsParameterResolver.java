@@ -1,7 +1,6 @@
 package dev.lambdalocal.junit;
 
 import dev.lambdalocal.core.InvokeOptions;
-import dev.lambdalocal.junit.internal.Identities;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,6 +20,8 @@ final class InvokeOptionsParameterResolver implements ParameterResolver {
 
   @Override
   public InvokeOptions resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return InvokeOptions.builder().identity(Identities.of(context)).build();
+    return InvokeOptions.builder()
+        .identity(IdentityParameterResolver.identity(parameter, context))
+        .build();
   }
 }

@@ -30,6 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       and {@code %IDENTITY_POOL_ID%} replaced by the test's identity.
  * </ul>
  *
+ * <p>The identities are generated, unless the class is annotated with {@link
+ * WithCognitoMock @WithCognitoMock}: then they are real identities of an offline Cognito, which
+ * also injects itself and an AWS SDK client for it.
+ *
  * <pre>{@code
  * @LambdaTest(handler = OrderHandler.class, timeout = "2s", memorySize = 512, env = "TABLE=orders")
  * class OrderHandlerTests {
@@ -67,7 +71,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
   LambdaTestExtension.class,
   ContextParameterResolver.class,
   IdentityParameterResolver.class,
-  InvokeOptionsParameterResolver.class
+  InvokeOptionsParameterResolver.class,
+  CognitoMockParameterResolver.class
 })
 public @interface LambdaTest {
 

@@ -12,28 +12,40 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The code of {@code docs/junit.md} is the code of these tests: every block marked {@code <!--
- * snippet: File.java#tag -->} equals the lines between {@code // tag::tag[]} and {@code //
- * end::tag[]} in that file (all such regions, in order, less their common indentation).
+ * The code of {@code docs/junit.md} (and of the JUnit section of {@code docs/cognito.md}) is the
+ * code of these tests: every block marked {@code <!-- snippet: File.java#tag -->} equals the lines
+ * between {@code // tag::tag[]} and {@code // end::tag[]} in that file (all such regions, in order,
+ * less their common indentation).
  */
 class DocsSnippetsTests {
 
-  private static final Path DOCS = Path.of("../docs/junit.md");
   private static final Path SOURCES = Path.of("src/test/java/dev/lambdalocal/junit");
   private static final Pattern SNIPPET =
       Pattern.compile("<!-- snippet: ([\\w.]+)#([\\w-]+) -->\\R```java\\R(.*?)```", Pattern.DOTALL);
 
   @Test
-  void everySnippetIsQuotedFromTheTests() throws IOException {
-    String docs = Files.readString(DOCS);
+  void everySnippetOfTheJUnitGuideIsQuotedFromTheTests() throws IOException {
+    assertThat(checkSnippets(Path.of("../docs/junit.md"))).isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  void everyJUnitSnippetOfTheCognitoGuideIsQuotedFromTheTests() throws IOException {
+    assertThat(checkSnippets(Path.of("../docs/cognito.md"))).isGreaterThanOrEqualTo(2);
+  }
+
+  /** Check the snippets of a guide; return how many there are. */
+  private static int checkSnippets(Path guide) throws IOException {
+    String docs = Files.readString(guide);
     Matcher snippet = SNIPPET.matcher(docs);
     int count = 0;
     while (snippet.find()) {
       count++;
       String quoted = region(SOURCES.resolve(snippet.group(1)), snippet.group(2));
-      assertThat(snippet.group(3)).as(snippet.group(1) + "#" + snippet.group(2)).isEqualTo(quoted);
+      assertThat(snippet.group(3))
+          .as(guide + ": " + snippet.group(1) + "#" + snippet.group(2))
+          .isEqualTo(quoted);
     }
-    assertThat(count).isGreaterThanOrEqualTo(10);
+    return count;
   }
 
   private static String region(Path file, String tag) throws IOException {

@@ -2,9 +2,12 @@ package dev.lambdalocal.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -25,6 +28,19 @@ final class Kit {
         .configurationParameter(LambdaTest.QUIET_KEY, "true")
         .configurationParameters(configuration)
         .selectors(selectClass(fixture))
+        .execute();
+  }
+
+  /** Run fixture classes together, with these configuration parameters. */
+  static EngineExecutionResults run(Map<String, String> configuration, Class<?>... fixtures) {
+    return EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+        .configurationParameter(LambdaTest.QUIET_KEY, "true")
+        .configurationParameters(configuration)
+        .selectors(
+            Arrays.stream(fixtures)
+                .map(DiscoverySelectors::selectClass)
+                .toArray(DiscoverySelector[]::new))
         .execute();
   }
 

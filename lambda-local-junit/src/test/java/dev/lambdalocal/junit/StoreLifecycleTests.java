@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.junit.LambdaTest.ColdStart;
 import dev.lambdalocal.junit.handlers.Greeter;
-import dev.lambdalocal.junit.internal.StoredFunction;
+import dev.lambdalocal.junit.internal.StoredResource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -31,7 +30,8 @@ class StoreLifecycleTests {
     assertThat(CREATED).hasSize(3).doesNotHaveDuplicates();
     for (LocalLambda lambda : CREATED) {
       assertThatThrownBy(() -> lambda.invokeJson("{\"name\": \"Ada\"}"))
-          .isInstanceOf(RejectedExecutionException.class);
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("The function is closed");
     }
   }
 
@@ -47,7 +47,8 @@ class StoreLifecycleTests {
     assertThat(CREATED).hasSize(3);
     for (LocalLambda lambda : CREATED) {
       assertThatThrownBy(() -> lambda.invokeJson("{}"))
-          .isInstanceOf(RejectedExecutionException.class);
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("The function is closed");
     }
   }
 
@@ -55,14 +56,15 @@ class StoreLifecycleTests {
   @SuppressWarnings("deprecation")
   void theStoredFunctionIsBothKindsOfResourceAndClosesOnce() throws Throwable {
     LocalLambda lambda = LocalLambda.builder().handler(Greeter.class).quiet(true).build();
-    StoredFunction stored = StoredFunction.of(lambda);
+    StoredResource<LocalLambda> stored = StoredResource.of(lambda);
 
     assertThat(stored).isInstanceOf(AutoCloseable.class);
     assertThat(stored).isInstanceOf(ExtensionContext.Store.CloseableResource.class);
     ((ExtensionContext.Store.CloseableResource) stored).close();
     stored.close();
     assertThatThrownBy(() -> lambda.invokeJson("{}"))
-        .isInstanceOf(RejectedExecutionException.class);
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("The function is closed");
   }
 
   @LambdaTest(handler = Greeter.class)

@@ -43,13 +43,15 @@ public final class Functions {
   }
 
   // getOrComputeIfAbsent is the 5.10 API; 5.13 deprecates it in favour of computeIfAbsent.
-  @SuppressWarnings("deprecation")
+  @SuppressWarnings({"deprecation", "unchecked"})
   private static LocalLambda function(ExtensionContext context, FunctionSettings settings) {
     ExtensionContext owner = owner(context, settings);
     Key key = new Key(owner.getUniqueId(), settings);
-    return Stores.store(owner)
-        .getOrComputeIfAbsent(key, k -> StoredFunction.of(settings.build()), StoredFunction.class)
-        .lambda();
+    return ((StoredResource<LocalLambda>)
+            Stores.store(owner)
+                .getOrComputeIfAbsent(
+                    key, k -> StoredResource.of(settings.build()), StoredResource.class))
+        .get();
   }
 
   private static ExtensionContext owner(ExtensionContext context, FunctionSettings settings) {

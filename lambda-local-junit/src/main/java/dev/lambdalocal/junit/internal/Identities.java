@@ -10,11 +10,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The Cognito identity of each test: one per test method (shared by the invocations of a
  * parameterized or repeated test, so that the events of {@code @Events} carry it too), issued by
- * the run's {@link IdentityIssuer} and kept in the test's store.
+ * the nearest {@link IdentityIssuer} and kept in the test's store.
  *
  * @since 0.1.0
  */
 public final class Identities {
+
+  private static final Object ISSUER = IdentityIssuer.class;
 
   private Identities() {}
 
@@ -23,6 +25,9 @@ public final class Identities {
    *
    * @param context the current context
    * @return the identity
+   * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException when the issuer cannot
+   *     issue one, naming the setting that stops it
+   * @since 0.1.0
    */
   @SuppressWarnings("deprecation") // getOrComputeIfAbsent: see Functions
   public static Identity of(ExtensionContext context) {
@@ -30,7 +35,7 @@ public final class Identities {
     return Stores.store(owner)
         .getOrComputeIfAbsent(
             new Key(owner.getUniqueId()),
-            key -> issuer(context).issue(FunctionSettings.resolve(context).region()),
+            key -> issuer(owner).issue(owner, FunctionSettings.resolve(context).region()),
             Identity.class);
   }
 
@@ -40,26 +45,34 @@ public final class Identities {
    *
    * @param context the current context
    * @return the values by placeholder name
+   * @since 0.1.0
    */
   public static Map<String, String> placeholders(ExtensionContext context) {
     return Events.placeholders(of(context));
   }
 
   /**
-   * Issue the identities of the whole run with {@code issuer} from now on.
+   * Issue the identities of the tests under {@code scope} — a class and its tests and nested
+   * classes, or with the root context the whole run — with {@code issuer} from now on. An issuer of
+   * a narrower scope wins.
    *
-   * @param context any context of the run
+   * @param scope the context whose tests the issuer serves
    * @param issuer the issuer
+   * @since 0.1.0
    */
-  public static void useIssuer(ExtensionContext context, IdentityIssuer issuer) {
-    Stores.store(context.getRoot()).put(IdentityIssuer.class, issuer);
+  public static void useIssuer(ExtensionContext scope, IdentityIssuer issuer) {
+    Stores.store(scope).put(ISSUER, issuer);
   }
 
+  /** Return the issuer of the nearest scope: a store's lookup falls back to its parents'. */
   @SuppressWarnings("deprecation") // getOrComputeIfAbsent: see Functions
   private static IdentityIssuer issuer(ExtensionContext context) {
+    IdentityIssuer issuer = Stores.store(context).get(ISSUER, IdentityIssuer.class);
+    if (issuer != null) {
+      return issuer;
+    }
     return Stores.store(context.getRoot())
-        .getOrComputeIfAbsent(
-            IdentityIssuer.class, key -> new GeneratedIdentities(), IdentityIssuer.class);
+        .getOrComputeIfAbsent(ISSUER, key -> new GeneratedIdentities(), IdentityIssuer.class);
   }
 
   private record Key(String owner) {}
@@ -69,7 +82,7 @@ public final class Identities {
     private final ConcurrentMap<String, String> pools = new ConcurrentHashMap<>();
 
     @Override
-    public Identity issue(String region) {
+    public Identity issue(ExtensionContext owner, String region) {
       String pool = pools.computeIfAbsent(region, Identity::newId);
       return new Identity(Identity.newId(region), pool);
     }

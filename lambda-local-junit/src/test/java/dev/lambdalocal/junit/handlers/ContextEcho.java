@@ -15,6 +15,9 @@ public class ContextEcho {
     answer.put("arn", context.getInvokedFunctionArn());
     answer.put(
         "identityId", context.getIdentity() == null ? null : context.getIdentity().getIdentityId());
+    answer.put(
+        "identityPoolId",
+        context.getIdentity() == null ? null : context.getIdentity().getIdentityPoolId());
     answer.put("region", System.getenv("AWS_REGION"));
     String variable = input.get("variable");
     if (variable != null) {

@@ -93,21 +93,26 @@ final class WorkerPool implements AutoCloseable {
       this.caller = caller;
     }
 
-    /** Run on {@code runner}; the outcome is published to the waiting caller. */
-    private void run(Worker runner) {
+    /** Run on {@code runner} and return the outcome, not yet published. */
+    private Outcome<T> execute(Worker runner) {
       worker = runner;
       Thread thread = Thread.currentThread();
       ClassLoader previous = thread.getContextClassLoader();
       thread.setContextClassLoader(classLoader);
-      Outcome<T> result;
       try (InvocationScope.Binding binding = scope.bind()) {
-        result = new Outcome<>(work.run(), null, false, null);
+        return new Outcome<>(work.run(), null, false, null);
       } catch (Throwable t) {
-        result = new Outcome<>(null, t, false, null);
+        return new Outcome<>(null, t, false, null);
       } finally {
         thread.setContextClassLoader(previous);
       }
-      outcome = result;
+    }
+
+    /** Hand the outcome to the waiting caller. */
+    private void publish(Outcome<?> result) {
+      @SuppressWarnings("unchecked")
+      Outcome<T> typed = (Outcome<T>) result;
+      outcome = typed;
       LockSupport.unpark(caller);
     }
 
@@ -201,12 +206,19 @@ final class WorkerPool implements AutoCloseable {
         }
         // A pending interrupt belongs to no task of ours; the runtime clears it too.
         Thread.interrupted();
-        task.run(this);
-        if (retired || closed) {
-          return;
+        Outcome<?> result = task.execute(this);
+        // Become idle before the caller learns the outcome, so that its next invocation finds
+        // this worker ready instead of starting a new thread.
+        boolean reuse = !retired && !closed;
+        if (reuse) {
+          slot.set(null);
+          reuse = idle.compareAndSet(null, this);
         }
-        slot.set(null);
-        if (!idle.compareAndSet(null, this)) {
+        if (!reuse) {
+          slot.set(ENDED);
+        }
+        task.publish(result);
+        if (!reuse) {
           return;
         }
       }

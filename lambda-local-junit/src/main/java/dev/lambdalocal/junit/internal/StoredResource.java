@@ -1,41 +1,45 @@
 package dev.lambdalocal.junit.internal;
 
-import dev.lambdalocal.core.LocalLambda;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A function kept in an {@link ExtensionContext.Store}, closed by the engine when its class or test
- * ends.
+ * A resource kept in an {@link ExtensionContext.Store} — a function, a Cognito mock, an SDK client
+ * — closed by the engine when the context it is stored in ends.
  *
  * <p>JUnit 5.13 and later close stored {@link AutoCloseable}s; older versions close only {@code
  * ExtensionContext.Store.CloseableResource}s, an interface deprecated since 5.13. So the stored
  * object is also a {@code CloseableResource} whenever the running JUnit still has that interface,
  * and closing is idempotent in case both ways are taken.
  *
+ * @param <T> the type of the resource
  * @since 0.1.0
  */
-public class StoredFunction implements AutoCloseable {
+// "try": the engine closes it, never a try-with-resources that an interrupt could confuse.
+@SuppressWarnings("try")
+public class StoredResource<T extends AutoCloseable> implements AutoCloseable {
 
   private static final String CLOSEABLE_RESOURCE =
       "org.junit.jupiter.api.extension.ExtensionContext$Store$CloseableResource";
 
-  private final LocalLambda lambda;
+  private final T resource;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  StoredFunction(LocalLambda lambda) {
-    this.lambda = lambda;
+  StoredResource(T resource) {
+    this.resource = resource;
   }
 
   /**
-   * Wrap a function for the store of the running JUnit version.
+   * Wrap a resource for the store of the running JUnit version.
    *
-   * @param lambda the function
+   * @param resource the resource
+   * @param <T> its type
    * @return an {@link AutoCloseable}, also a {@code CloseableResource} where that exists
+   * @since 0.1.0
    */
-  public static StoredFunction of(LocalLambda lambda) {
+  public static <T extends AutoCloseable> StoredResource<T> of(T resource) {
     // Legacy is only loaded where its interface exists: a JUnit without it can still run us.
-    return hasCloseableResource() ? Legacy.wrap(lambda) : new StoredFunction(lambda);
+    return hasCloseableResource() ? Legacy.wrap(resource) : new StoredResource<>(resource);
   }
 
   /** Return whether the running JUnit has {@code ExtensionContext.Store.CloseableResource}. */
@@ -48,30 +52,38 @@ public class StoredFunction implements AutoCloseable {
     }
   }
 
-  /** Return the function. */
-  public LocalLambda lambda() {
-    return lambda;
+  /**
+   * Return the resource.
+   *
+   * @since 0.1.0
+   */
+  public T get() {
+    return resource;
   }
 
-  /** Stop the function's worker threads, once. */
+  /**
+   * Close the resource, once.
+   *
+   * @since 0.1.0
+   */
   @Override
-  public void close() {
+  public void close() throws Exception {
     if (closed.compareAndSet(false, true)) {
-      lambda.close();
+      resource.close();
     }
   }
 
   /** The same, for JUnit versions that close only {@code CloseableResource}s. */
-  @SuppressWarnings("deprecation")
-  static final class Legacy extends StoredFunction
+  @SuppressWarnings({"deprecation", "try"})
+  static final class Legacy<T extends AutoCloseable> extends StoredResource<T>
       implements ExtensionContext.Store.CloseableResource {
 
-    private Legacy(LocalLambda lambda) {
-      super(lambda);
+    private Legacy(T resource) {
+      super(resource);
     }
 
-    static StoredFunction wrap(LocalLambda lambda) {
-      return new Legacy(lambda);
+    static <T extends AutoCloseable> StoredResource<T> wrap(T resource) {
+      return new Legacy<>(resource);
     }
   }
 }
