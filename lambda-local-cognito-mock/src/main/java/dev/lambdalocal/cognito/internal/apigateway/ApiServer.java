@@ -3,16 +3,10 @@ package dev.lambdalocal.cognito.internal.apigateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
-import com.github.tomakehurst.wiremock.core.Options;
-import com.github.tomakehurst.wiremock.standalone.MappingsSource;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import dev.lambdalocal.cognito.internal.server.LoopbackServers;
 import java.net.URI;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ApiServer implements AutoCloseable {
 
-  private static final String LOOPBACK = "127.0.0.1";
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final WireMockServer server;
@@ -45,24 +38,18 @@ public final class ApiServer implements AutoCloseable {
             });
     server =
         new WireMockServer(
-            options()
-                .bindAddress(LOOPBACK)
-                .port(port)
-                .http2PlainDisabled(true)
-                .gzipDisabled(true)
-                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
-                .disableRequestJournal()
-                .stubCorsEnabled(false)
-                .mappingSource(new NoMappings())
-                .adminAuthenticator(request -> false)
-                .notifier(new ConsoleNotifier(false))
-                .extensions(new ApiTransformer(settings, invokers)));
+            LoopbackServers.options(port).extensions(new ApiTransformer(settings, invokers)));
     try {
       server.start();
     } catch (RuntimeException e) {
       invokers.shutdownNow();
       throw new IllegalStateException(
-          "Cannot start the API Gateway mock on " + LOOPBACK + ":" + port + ": " + e.getMessage(),
+          "Cannot start the API Gateway mock on "
+              + LoopbackServers.LOOPBACK
+              + ":"
+              + port
+              + ": "
+              + e.getMessage(),
           e);
     }
     server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
@@ -70,7 +57,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** The root URI, {@code http://127.0.0.1:<port>/}. */
   public URI endpoint() {
-    return URI.create("http://" + LOOPBACK + ":" + server.port() + "/");
+    return URI.create("http://" + LoopbackServers.LOOPBACK + ":" + server.port() + "/");
   }
 
   /** The bound port. */
@@ -86,26 +73,5 @@ public final class ApiServer implements AutoCloseable {
       // Interrupts callers still waiting for a function past its integration timeout.
       invokers.shutdownNow();
     }
-  }
-
-  /** Keep WireMock from loading or saving stub files of the user's project. */
-  private static final class NoMappings implements MappingsSource {
-
-    @Override
-    public void loadMappingsInto(StubMappings stubMappings) {}
-
-    @Override
-    public void save(List<StubMapping> stubMappings) {}
-
-    @Override
-    public void save(StubMapping stubMapping) {}
-
-    // Required by the interface although WireMock deprecated it.
-    @SuppressWarnings("removal")
-    @Override
-    public void remove(StubMapping stubMapping) {}
-
-    @Override
-    public void removeAll() {}
   }
 }

@@ -5,21 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
-import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.standalone.MappingsSource;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import dev.lambdalocal.cognito.internal.protocol.Json;
 import dev.lambdalocal.cognito.internal.service.CognitoIdentityService;
 import dev.lambdalocal.cognito.internal.token.TokenIssuer;
 import java.net.URI;
-import java.util.List;
 
 /**
  * The WireMock server of one mock: bound to loopback, no admin API, no stub files read from disk,
@@ -33,8 +26,6 @@ public final class MockServer implements AutoCloseable {
   /** Where the OpenID configuration is served, as on {@code cognito-identity.amazonaws.com}. */
   public static final String OPENID_CONFIGURATION_PATH = "/.well-known/openid-configuration";
 
-  private static final String LOOPBACK = "127.0.0.1";
-
   private final WireMockServer server;
 
   /**
@@ -44,24 +35,19 @@ public final class MockServer implements AutoCloseable {
    */
   public MockServer(int port, CognitoIdentityService service) {
     WireMockConfiguration options =
-        options()
-            .bindAddress(LOOPBACK)
-            .port(port)
-            .http2PlainDisabled(true)
-            .gzipDisabled(true)
-            .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
-            .disableRequestJournal()
-            .stubCorsEnabled(false)
-            .mappingSource(new NoMappings())
-            .adminAuthenticator(request -> false)
-            .notifier(new ConsoleNotifier(false))
-            .extensions(new CognitoTransformer(service));
+        LoopbackServers.options(port).extensions(new CognitoTransformer(service));
     server = new WireMockServer(options);
     try {
       server.start();
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "Cannot start the Cognito mock on " + LOOPBACK + ":" + port + ": " + e.getMessage(), e);
+          "Cannot start the Cognito mock on "
+              + LoopbackServers.LOOPBACK
+              + ":"
+              + port
+              + ": "
+              + e.getMessage(),
+          e);
     }
     URI endpoint = endpoint();
     server.stubFor(
@@ -86,7 +72,7 @@ public final class MockServer implements AutoCloseable {
 
   /** The base URI, {@code http://127.0.0.1:<port>}. */
   public URI endpoint() {
-    return URI.create("http://" + LOOPBACK + ":" + server.port());
+    return URI.create("http://" + LoopbackServers.LOOPBACK + ":" + server.port());
   }
 
   /** The bound port. */
@@ -117,26 +103,5 @@ public final class MockServer implements AutoCloseable {
         .add("exp")
         .add("iat");
     return Json.write(node);
-  }
-
-  /** Keep WireMock from loading or saving stub files of the user's project. */
-  private static final class NoMappings implements MappingsSource {
-
-    @Override
-    public void loadMappingsInto(StubMappings stubMappings) {}
-
-    @Override
-    public void save(List<StubMapping> stubMappings) {}
-
-    @Override
-    public void save(StubMapping stubMapping) {}
-
-    // Required by the interface although WireMock deprecated it.
-    @SuppressWarnings("removal")
-    @Override
-    public void remove(StubMapping stubMapping) {}
-
-    @Override
-    public void removeAll() {}
   }
 }
