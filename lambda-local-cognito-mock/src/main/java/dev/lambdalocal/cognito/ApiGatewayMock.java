@@ -3,8 +3,10 @@ package dev.lambdalocal.cognito;
 import dev.lambdalocal.cognito.internal.apigateway.ApiServer;
 import dev.lambdalocal.cognito.internal.apigateway.ApiSettings;
 import dev.lambdalocal.cognito.internal.apigateway.RouteTable;
+import dev.lambdalocal.cognito.internal.apigateway.definitions.ApiDefinition;
 import dev.lambdalocal.core.LocalLambda;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -293,6 +297,50 @@ public final class ApiGatewayMock implements AutoCloseable {
     /** Add a route. */
     public Builder route(Route route) {
       routes.add(Objects.requireNonNull(route, "route"));
+      return this;
+    }
+
+    /**
+     * Add the routes of a Swagger 2.0 or OpenAPI 3.0 definition file, YAML or JSON, as API Gateway
+     * imports it: one route per operation ({@code x-amazon-apigateway-any-method} is {@code ANY}),
+     * each a Lambda proxy integration ({@code x-amazon-apigateway-integration} of type {@code
+     * aws_proxy}) on the function its {@code uri} names; {@code AWS_IAM} when the operation's (or
+     * the document's) {@code security} names an {@code x-amazon-apigateway-authtype: awsSigv4}
+     * scheme, or its {@code x-amazon-apigateway-auth} type is {@code AWS_IAM}. {@code basePath} and
+     * {@code servers} are ignored; REST APIs take the file's {@code
+     * x-amazon-apigateway-binary-media-types}. See {@code docs/api-gateway.md}.
+     *
+     * @param file the definition file
+     * @param functionsByName the functions by the names the integrations' {@code uri}s give them
+     * @return this builder
+     * @throws IllegalArgumentException naming the file: every function it names that is not
+     *     provided, the line and column of a syntax error, or the method and path of an operation
+     *     that cannot be emulated
+     * @since 0.1.0
+     */
+    public Builder definition(Path file, Map<String, LocalLambda> functionsByName) {
+      Map<String, LocalLambda> functions = Map.copyOf(functionsByName);
+      return definition(file, name -> Optional.ofNullable(functions.get(name)));
+    }
+
+    /**
+     * Add the routes of a Swagger 2.0 or OpenAPI 3.0 definition file, finding each function with
+     * {@code functions}; see {@link #definition(Path, Map)}.
+     *
+     * @param file the definition file
+     * @param functions finds the function an integration's {@code uri} names
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #definition(Path, Map)}
+     * @since 0.1.0
+     */
+    public Builder definition(Path file, FunctionResolver functions) {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(functions, "functions");
+      ApiDefinition definition = ApiDefinition.read(file, type);
+      routes.addAll(definition.bind(functions));
+      if (type == ApiType.REST) {
+        definition.binaryMediaTypes().forEach(this::binaryMediaType);
+      }
       return this;
     }
 

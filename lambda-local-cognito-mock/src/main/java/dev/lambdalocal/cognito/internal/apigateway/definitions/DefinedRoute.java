@@ -1,0 +1,14 @@
+package dev.lambdalocal.cognito.internal.apigateway.definitions;
+
+import dev.lambdalocal.cognito.ApiGatewayMock.Authorization;
+
+/**
+ * A route read from a definition file, its function still a name.
+ *
+ * @param method the method in upper case, or {@code ANY}
+ * @param path the path template
+ * @param functionName the function named by the integration's {@code uri}
+ * @param authorization the route's authorization type
+ */
+public record DefinedRoute(
+    String method, String path, String functionName, Authorization authorization) {}
