@@ -19,7 +19,8 @@ public final class LoopbackServers {
   /**
    * Return WireMock options for a server on {@code port} (0 for a free one) of {@link #LOOPBACK}:
    * HTTP/1.1 with fixed-length bodies as AWS answers, no request journal, no CORS stubs, no stub
-   * files read from or written to the user's project, the admin API closed, WireMock quiet.
+   * files read from or written to the user's project, the admin API closed, WireMock quiet, and
+   * requests that cannot be read answered with a 400, never a stack trace.
    */
   public static WireMockConfiguration options(int port) {
     return WireMockConfiguration.options()
@@ -32,7 +33,8 @@ public final class LoopbackServers {
         .stubCorsEnabled(false)
         .mappingSource(new NoMappings())
         .adminAuthenticator(request -> false)
-        .notifier(new ConsoleNotifier(false));
+        .notifier(new ConsoleNotifier(false))
+        .httpServerFactory(new QuietJettyServerFactory());
   }
 
   /** Keep WireMock from loading or saving stub files of the user's project. */
