@@ -76,6 +76,24 @@ class OptionalDependencyTests {
   }
 
   @Test
+  void withoutTheMockWithApiGatewaySaysWhatToAdd() throws Exception {
+    try (HidingClassLoader loader = new HidingClassLoader()) {
+      String outcome = loader.run(NeedsTheApi.class);
+
+      assertThat(outcome)
+          .isEqualTo(
+              "0 succeeded\n"
+                  + "org.junit.jupiter.api.extension.ExtensionConfigurationException:"
+                  + " @WithApiGateway on class "
+                  + NeedsTheApi.class.getName()
+                  + ": needs lambda-local-cognito-mock on the test class path"
+                  + " (dev.lambdalocal.cognito.CognitoMock is missing); add the test dependency"
+                  + " dev.lambdalocal:lambda-local-cognito-mock");
+      assertThat(loader.refused()).containsExactly("dev.lambdalocal.cognito.CognitoMock");
+    }
+  }
+
+  @Test
   void theHiddenPackagesAreReallyHidden() throws Exception {
     try (HidingClassLoader loader = new HidingClassLoader()) {
       String outcome = loader.run(LooksForTheMock.class);
@@ -205,6 +223,14 @@ class OptionalDependencyTests {
 
   @WithCognitoMock
   static class NeedsTheMock {
+    @Test
+    void test() {}
+  }
+
+  @WithApiGateway(
+      definition = "src/test/resources/api/caller.yaml",
+      functions = @ApiFunction(name = "Caller", handler = Greeter.class))
+  static class NeedsTheApi {
     @Test
     void test() {}
   }

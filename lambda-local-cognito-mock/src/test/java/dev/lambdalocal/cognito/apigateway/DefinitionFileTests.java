@@ -155,22 +155,16 @@ class DefinitionFileTests {
   }
 
   @Test
-  void theExamplesSwaggerFileServesTwoIamRoutes() {
+  void theExamplesSwaggerFileServesItsIamRoute() {
     Path file = Path.of("..", "examples", "api", "swagger.yaml");
     api =
         ApiGatewayMock.restApi()
-            .definition(file, Map.of("WhoAmIFunc", petsFunction, "ExampleFunc", filesFunction))
+            .definition(file, Map.of("WhoAmIApiFunc", petsFunction))
             .iamAuthorizer(recordingDenial)
             .start();
 
     assertThat(Http.get(api.baseUri().resolve("whoami")).statusCode()).isEqualTo(403);
-    HttpResponse<String> example =
-        Http.send(
-            Http.request(api.baseUri().resolve("example"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}"))
-                .build());
-    assertThat(example.statusCode()).isEqualTo(403);
-    assertThat(askedForIam).containsExactly("GET /dev/whoami", "POST /dev/example");
+    assertThat(askedForIam).containsExactly("GET /dev/whoami");
   }
 
   @Test

@@ -81,6 +81,65 @@ public final class FunctionSettings {
     return merge.result();
   }
 
+  /**
+   * Resolve the settings of a function that a class declares by name, e.g. an {@code @ApiFunction}
+   * of {@code @WithApiGateway}: the class's {@code @LambdaTest} settings and the configuration
+   * parameters, with this handler and function name.
+   *
+   * @param classContext the context of the class that declares the function
+   * @param functionName the function's name
+   * @param handler the handler class, or {@code void.class}
+   * @param method the handler method on {@code handler}, or empty
+   * @param handlerName the handler string, or empty
+   * @param describe names the declaration in messages, given the attributes that are wrong (e.g.
+   *     {@code handler = Greeter.class}), or {@code ""} for the declaration itself
+   * @return the settings
+   * @throws ExtensionConfigurationException naming the declaration when the handler is wrong
+   */
+  public static FunctionSettings resolveNamed(
+      ExtensionContext classContext,
+      String functionName,
+      Class<?> handler,
+      String method,
+      String handlerName,
+      Describer describe) {
+    Merge merge = new Merge(Stores.classLoader(classContext));
+    merge.defaults(classContext);
+    List<ExtensionContext> classes = Stores.classLevels(classContext);
+    for (int i = classes.size() - 1; i >= 0; i--) {
+      Class<?> testClass = classes.get(i).getRequiredTestClass();
+      AnnotationSupport.findAnnotation(testClass, LambdaTest.class)
+          .ifPresent(annotation -> merge.apply(annotation, testClass));
+    }
+    merge.origin = describe.describe("");
+    merge.handler = null;
+    merge.handlerLoader = merge.loader;
+    merge.applyHandler(handler, method, handlerName, describe);
+    if (merge.handler == null) {
+      throw new ExtensionConfigurationException(
+          describe.describe("") + ": set handler or handlerName");
+    }
+    merge.functionName = functionName;
+    merge.coldStart = ColdStart.PER_CLASS;
+    return merge.result();
+  }
+
+  /**
+   * Names a declaration of a function in messages.
+   *
+   * @since 0.1.0
+   */
+  @FunctionalInterface
+  public interface Describer {
+    /**
+     * Describe the declaration with the attributes that a message is about.
+     *
+     * @param attributes e.g. {@code handler = Greeter.class}; empty for the declaration itself
+     * @return e.g. {@code @LambdaTest(handler = Greeter.class) on class pkg.Tests}
+     */
+    String describe(String attributes);
+  }
+
   /** Return whether a handler is configured. */
   public boolean hasHandler() {
     return values.handler != null;
@@ -212,7 +271,15 @@ public final class FunctionSettings {
     void apply(LambdaTest annotation, AnnotatedElement element) {
       String where = Describe.element(element);
       origin = "@LambdaTest on " + where;
-      applyHandler(annotation, where);
+      applyHandler(
+          annotation.handler(),
+          annotation.method(),
+          annotation.handlerName(),
+          attributes ->
+              "@LambdaTest"
+                  + (attributes.isEmpty() ? "" : "(" + attributes + ")")
+                  + " on "
+                  + where);
       if (!annotation.functionName().isEmpty()) {
         functionName = annotation.functionName();
       }
@@ -247,36 +314,30 @@ public final class FunctionSettings {
       }
     }
 
-    private void applyHandler(LambdaTest annotation, String where) {
-      boolean byClass = annotation.handler() != void.class;
-      boolean byName = !annotation.handlerName().isEmpty();
+    private void applyHandler(
+        Class<?> handlerClass, String method, String name, Describer describe) {
+      boolean byClass = handlerClass != void.class;
+      boolean byName = !name.isEmpty();
       if (byClass && byName) {
         throw new ExtensionConfigurationException(
-            "@LambdaTest on " + where + ": set handler or handlerName, not both");
+            describe.describe("") + ": set handler or handlerName, not both");
       }
-      if (!annotation.method().isEmpty() && !byClass) {
+      if (!method.isEmpty() && !byClass) {
         throw new ExtensionConfigurationException(
-            "@LambdaTest(method = \""
-                + annotation.method()
-                + "\") on "
-                + where
+            describe.describe("method = \"" + method + "\"")
                 + ": method needs handler, the class that declares it");
       }
       if (byName) {
-        String name = annotation.handlerName();
-        HandlerCheck.check(name, loader, "@LambdaTest(handlerName = \"" + name + "\") on " + where);
+        HandlerCheck.check(name, loader, describe.describe("handlerName = \"" + name + "\""));
         handler = name;
         handlerLoader = loader;
       } else if (byClass) {
-        Class<?> handlerClass = annotation.handler();
-        String method = annotation.method();
         String attribute =
-            "@LambdaTest(handler = "
-                + handlerClass.getSimpleName()
-                + ".class"
-                + (method.isEmpty() ? "" : ", method = \"" + method + "\"")
-                + ") on "
-                + where;
+            describe.describe(
+                "handler = "
+                    + handlerClass.getSimpleName()
+                    + ".class"
+                    + (method.isEmpty() ? "" : ", method = \"" + method + "\""));
         if (method.isEmpty()) {
           HandlerCheck.checkClass(handlerClass, attribute);
           handler = handlerClass;
