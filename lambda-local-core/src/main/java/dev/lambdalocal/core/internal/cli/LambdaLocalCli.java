@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,11 +17,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code lambda-local} command line: {@code lambda-local run --handler … --event …} invokes a
- * handler once, as the Lambda Invoke API would, and prints the response payload.
+ * handler once, as the Lambda Invoke API would, and prints the response payload. Other modules add
+ * subcommands through {@link CliCommandProvider} (lambda-local-cognito-mock: {@code serve} and
+ * {@code connect}) when they are on the class path.
  *
  * <p>Exit status: {@value #SUCCESS} on success, {@value #FUNCTION_ERROR} on a function error or
- * timeout, {@value #USAGE_ERROR} on a usage or configuration error, which is reported on standard
- * error in one line and never with a stack trace.
+ * timeout (for {@code connect}: an HTTP status other than 2xx), {@value #USAGE_ERROR} on a usage or
+ * configuration error, which is reported on standard error in one line and never with a stack
+ * trace.
  */
 @Command(
     name = "lambda-local",
@@ -29,7 +33,11 @@ import picocli.CommandLine.Spec;
     description = "Run AWS Lambda Java handlers locally, in-process, as the AWS Java runtime does.",
     subcommands = {RunCommand.class},
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:success", "1:function error or timeout", "2:usage or configuration error"})
+    exitCodeList = {
+      "0:success",
+      "1:function error or timeout (connect: an HTTP status other than 2xx)",
+      "2:usage or configuration error"
+    })
 public final class LambdaLocalCli implements Callable<Integer> {
 
   /** The exit status of a successful invocation. */
@@ -83,6 +91,10 @@ public final class LambdaLocalCli implements Callable<Integer> {
                 return CommandLine.defaultFactory().create(type);
               }
             });
+    for (CliCommandProvider provider :
+        ServiceLoader.load(CliCommandProvider.class, LambdaLocalCli.class.getClassLoader())) {
+      commandLine.addSubcommand(provider.command(in, out, err));
+    }
     commandLine.setExpandAtFiles(false);
     commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -111,15 +123,21 @@ public final class LambdaLocalCli implements Callable<Integer> {
   /** Report that a subcommand is needed. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing required subcommand: run");
+    throw new ParameterException(
+        spec.commandLine(),
+        "Missing required subcommand: "
+            + String.join(", ", spec.commandLine().getSubcommands().keySet()));
   }
 
   private static String oneLine(String message) {
     return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
-  /** Report the version from the JAR's manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
+  /** Report the version from the JAR's manifest; subcommands of other modules use it too. */
+  public static final class Version implements CommandLine.IVersionProvider {
+    /** Create the provider; picocli calls it. */
+    public Version() {}
+
     @Override
     public String[] getVersion() {
       String version = LambdaLocalCli.class.getPackage().getImplementationVersion();

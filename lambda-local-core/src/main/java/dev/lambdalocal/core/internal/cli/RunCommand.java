@@ -8,13 +8,10 @@ import dev.lambdalocal.core.InvocationResult;
 import dev.lambdalocal.core.InvokeOptions;
 import dev.lambdalocal.core.LambdaConfigurationException;
 import dev.lambdalocal.core.LocalLambda;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
             .quiet(quiet)
             .console(err);
     if (classpath != null) {
-      builder.classpath(classpathEntries());
+      builder.classpath(Classpaths.parse(classpath));
     }
     if (timeoutSeconds != null) {
       builder.timeout(Duration.ofSeconds(timeoutSeconds));
@@ -239,39 +236,5 @@ final class RunCommand implements Callable<Integer> {
       String problem = e.getMessage().replaceFirst("^client context: ", "");
       throw new LambdaConfigurationException("--client-context: " + problem, e);
     }
-  }
-
-  /** Split the class path as {@code java -cp} does, expanding {@code dir/*} to its JARs. */
-  private List<Path> classpathEntries() throws IOException {
-    List<Path> entries = new ArrayList<>();
-    for (String entry : classpath.split(File.pathSeparator)) {
-      if (entry.isEmpty()) {
-        continue;
-      }
-      if (entry.equals("*") || entry.endsWith(File.separator + "*") || entry.endsWith("/*")) {
-        Path directory = Path.of(entry.substring(0, entry.length() - 1) + ".");
-        if (!Files.isDirectory(directory)) {
-          throw new LambdaConfigurationException("--classpath: no such directory: " + entry);
-        }
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(directory, "*.{jar,JAR}")) {
-          List<Path> found = new ArrayList<>();
-          jars.forEach(found::add);
-          found.sort(null);
-          entries.addAll(found);
-        }
-        continue;
-      }
-      Path path;
-      try {
-        path = Path.of(entry);
-      } catch (InvalidPathException e) {
-        throw new LambdaConfigurationException("--classpath: invalid path: " + entry, e);
-      }
-      if (!Files.exists(path)) {
-        throw new LambdaConfigurationException("--classpath: no such file or directory: " + entry);
-      }
-      entries.add(path);
-    }
-    return entries;
   }
 }
