@@ -136,9 +136,9 @@ public final class LocalLambda implements AutoCloseable {
    * Run the init phase now (resolve the handler, run static initializers and the constructor) if
    * the environment is cold; it otherwise runs on the next invocation.
    *
-   * <p>As in Lambda, only fatal failures (a static initializer or constructor that throws) fail
-   * the init phase; a handler that cannot be resolved (class or method not found) is reported by
-   * every invocation instead, with the runtime's error document.
+   * <p>As in Lambda, only fatal failures (a static initializer or constructor that throws) fail the
+   * init phase; a handler that cannot be resolved (class or method not found) is reported by every
+   * invocation instead, with the runtime's error document.
    *
    * @return the init error, or {@code null} when the init phase completed
    */
