@@ -96,7 +96,10 @@ public class LambdaTestOverheadBenchmark {
     plainRequest = request(one ? JUnitFixtures.PlainOne.class : JUnitFixtures.PlainTwenty.class);
     coreRequest = request(one ? JUnitFixtures.CoreOne.class : JUnitFixtures.CoreTwenty.class);
     lambdaTestRequest =
-        request(one ? JUnitFixtures.LambdaTestOne.class : JUnitFixtures.LambdaTestTwenty.class);
+        request(
+            one
+                ? LambdaTestFixtures.LambdaTestOne.class
+                : LambdaTestFixtures.LambdaTestTwenty.class);
   }
 
   /** Run the plain JUnit class, whose tests call the handler as a method. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lambdalocal.core.internal.events.Substitution;
 import dev.lambdalocal.core.internal.serialization.RuntimeSerializers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,8 +20,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +53,6 @@ public final class Events {
   public static final String IDENTITY_POOL_ID = "IDENTITY_POOL_ID";
 
   private static final JsonFactory JSON = new JsonFactory();
-  private static final Pattern PLACEHOLDER = Pattern.compile("%([A-Za-z_][A-Za-z0-9_]*)%");
   private static final Pattern EMBEDDED_LOCATION =
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
@@ -268,7 +266,7 @@ public final class Events {
   /** Replace the placeholders in {@code text}, check it is one JSON document, and return it. */
   private static String check(String text, String source, Map<String, String> placeholders) {
     Substitution substitution = Substitution.apply(text, placeholders);
-    try (JsonParser parser = JSON.createParser(substitution.result)) {
+    try (JsonParser parser = JSON.createParser(substitution.result())) {
       if (parser.nextToken() == null) {
         throw syntaxError(
             source, substitution, parser.currentLocation(), "No content: expected a JSON value");
@@ -286,7 +284,7 @@ public final class Events {
     } catch (IOException e) {
       throw new LambdaConfigurationException(source + ": cannot read: " + reason(e), e);
     }
-    return substitution.result;
+    return substitution.result();
   }
 
   private static LambdaConfigurationException syntaxError(
@@ -307,99 +305,5 @@ public final class Events {
             + substitution.position(location.getLineNr(), location.getColumnNr())
             + ": "
             + message);
-  }
-
-  /**
-   * The text after placeholder substitution, with what is needed to map a position in it back to
-   * the text as written.
-   */
-  private static final class Substitution {
-    private final String original;
-    private final String result;
-
-    /** Triples (start in result, end in result, start in original), one per replacement. */
-    private final List<int[]> replacements;
-
-    private Substitution(String original, String result, List<int[]> replacements) {
-      this.original = original;
-      this.result = result;
-      this.replacements = replacements;
-    }
-
-    static Substitution apply(String text, Map<String, String> values) {
-      if (values.isEmpty() || text.indexOf('%') < 0) {
-        return new Substitution(text, text, List.of());
-      }
-      Matcher matcher = PLACEHOLDER.matcher(text);
-      StringBuilder result = new StringBuilder(text.length());
-      List<int[]> replacements = new ArrayList<>();
-      int copied = 0;
-      while (matcher.find()) {
-        String value = values.get(matcher.group(1));
-        if (value == null) {
-          continue;
-        }
-        result.append(text, copied, matcher.start());
-        replacements.add(
-            new int[] {result.length(), result.length() + value.length(), matcher.start()});
-        result.append(value);
-        copied = matcher.end();
-      }
-      result.append(text, copied, text.length());
-      return new Substitution(text, result.toString(), replacements);
-    }
-
-    /** Return "line L, column C" in the original text for a position in the result. */
-    String position(int line, int column) {
-      if (replacements.isEmpty() || line < 1 || column < 1) {
-        return "line " + line + ", column " + column;
-      }
-      int offset = lineStart(result, line) + column - 1;
-      int originalOffset = offset;
-      for (int[] replacement : replacements) {
-        if (offset < replacement[0]) {
-          break;
-        }
-        if (offset < replacement[1]) {
-          originalOffset = replacement[2];
-          break;
-        }
-        int originalLength = placeholderLength(replacement[2]);
-        originalOffset = offset - replacement[1] + replacement[2] + originalLength;
-      }
-      int originalLine = 1;
-      int start = 0;
-      for (int i = 0; i < originalOffset && i < original.length(); i++) {
-        char c = original.charAt(i);
-        if (c == '\r' && i + 1 < original.length() && original.charAt(i + 1) == '\n') {
-          i++;
-        }
-        if (c == '\r' || c == '\n') {
-          originalLine++;
-          start = i + 1;
-        }
-      }
-      return "line " + originalLine + ", column " + (originalOffset - start + 1);
-    }
-
-    private int placeholderLength(int originalStart) {
-      return original.indexOf('%', originalStart + 1) + 1 - originalStart;
-    }
-
-    /** Return the offset at which a line starts, counting line breaks as Jackson does. */
-    private static int lineStart(String text, int line) {
-      int current = 1;
-      int i = 0;
-      while (current < line && i < text.length()) {
-        char c = text.charAt(i++);
-        if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
-          i++;
-        }
-        if (c == '\r' || c == '\n') {
-          current++;
-        }
-      }
-      return i;
-    }
   }
 }

@@ -9,14 +9,9 @@ import dev.lambdalocal.core.LambdaError;
 import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.core.internal.cli.Classpaths;
 import dev.lambdalocal.core.internal.cli.LambdaLocalCli;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -321,7 +316,7 @@ final class ServeCommand implements Callable<Integer> {
     if (envFile != null) {
       builder.environmentFile(envFile);
     }
-    checkClass(name, handler, entries);
+    HandlerClasses.check(name, handler, entries);
     LocalLambda lambda = builder.build();
     // The init phase runs now, so that a handler that cannot start fails at start-up, not on the
     // first request.
@@ -332,44 +327,6 @@ final class ServeCommand implements Callable<Integer> {
           "--function " + name + "=" + handler + ": " + error.errorMessage());
     }
     return lambda;
-  }
-
-  /** Fail when the handler's class is not on the class path (without initializing it). */
-  private static void checkClass(String name, String handler, List<Path> entries) {
-    int colons = handler.indexOf("::");
-    String className = colons < 0 ? handler : handler.substring(0, colons);
-    ClassLoader parent = ServeCommand.class.getClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(urls(entries), parent)) {
-      Class.forName(className, false, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new LambdaConfigurationException(
-          "--function "
-              + name
-              + "="
-              + handler
-              + ": class "
-              + className
-              + " not found"
-              + (entries == null ? "" : " on --classpath"),
-          e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static URL[] urls(List<Path> entries) {
-    if (entries == null) {
-      return new URL[0];
-    }
-    List<URL> urls = new ArrayList<>();
-    for (Path entry : entries) {
-      try {
-        urls.add(entry.toUri().toURL());
-      } catch (MalformedURLException e) {
-        throw new LambdaConfigurationException("--classpath: invalid path: " + entry, e);
-      }
-    }
-    return urls.toArray(URL[]::new);
   }
 
   private Map<String, String> handlers() {
