@@ -151,6 +151,16 @@ public final class LocalLambda implements AutoCloseable {
     runtime.coldStart();
   }
 
+  /** Return the function's timeout. */
+  public Duration timeout() {
+    return runtime.config().timeout();
+  }
+
+  /** Return the bound of the function's init phase (10 s, as in Lambda, unless configured). */
+  public Duration initTimeout() {
+    return runtime.config().initTimeout();
+  }
+
   /** Return the function's name. */
   public String functionName() {
     return runtime.config().functionName();

@@ -13,6 +13,8 @@ import dev.lambdalocal.cognito.IamAuthorizer.Decision;
 import dev.lambdalocal.cognito.internal.protocol.Json;
 import dev.lambdalocal.core.InvocationResult;
 import dev.lambdalocal.core.InvokeOptions;
+import dev.lambdalocal.core.LocalLambda;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,10 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
   static final String NAME = "lambda-local-api-gateway";
 
   private final ApiSettings settings;
+
+  /** What a timed-out function may take beyond its deadline to stop (see WorkerPool). */
+  private static final Duration STOP_MARGIN = Duration.ofSeconds(1);
+
   private final ExecutorService invokers;
 
   ApiTransformer(ApiSettings settings, ExecutorService invokers) {
@@ -69,20 +75,17 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     String json = Json.write(event);
     // Lambda's context.identity stays empty: API Gateway invokes the function with its own
     // credentials, the caller's identity travels only in the event.
-    CompletableFuture<InvocationResult> invocation =
-        CompletableFuture.supplyAsync(
-            () -> match.get().route().function().invokeJson(json, InvokeOptions.defaults()),
-            invokers);
+    LocalLambda function = match.get().route().function();
     InvocationResult result;
-    try {
-      result = invocation.get(settings.integrationTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      return GatewayResponse.integrationTimeout(type);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return GatewayResponse.integrationTimeout(type);
-    } catch (ExecutionException e) {
-      return GatewayResponse.integrationError(type);
+    if (endsBeforeTheIntegrationTimeout(function)) {
+      // The function's own deadline ends the call first, so no second thread is needed to watch
+      // API Gateway's: call it here and save a hand-off.
+      result = function.invokeJson(json, InvokeOptions.defaults());
+    } else {
+      result = invokeWithIntegrationTimeout(function, json);
+      if (result == null) {
+        return GatewayResponse.integrationTimeout(type);
+      }
     }
     if (result.isError()) {
       return GatewayResponse.integrationError(type);
@@ -92,6 +95,32 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
             ? ProxyResponses.rest(result.payload())
             : ProxyResponses.http(result.payload());
     return response.orElseGet(() -> GatewayResponse.integrationError(type));
+  }
+
+  /** Whether a cold start's init bound plus the function timeout fits in API Gateway's wait. */
+  private boolean endsBeforeTheIntegrationTimeout(LocalLambda function) {
+    Duration longest = function.initTimeout().plus(function.timeout()).plus(STOP_MARGIN);
+    return longest.compareTo(settings.integrationTimeout()) < 0;
+  }
+
+  /** Invoke on another thread and wait at most the integration timeout; null when it is over. */
+  private InvocationResult invokeWithIntegrationTimeout(LocalLambda function, String json) {
+    CompletableFuture<InvocationResult> invocation =
+        CompletableFuture.supplyAsync(
+            () -> function.invokeJson(json, InvokeOptions.defaults()), invokers);
+    InvocationResult result;
+    try {
+      result = invocation.get(settings.integrationTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "lambda-local failed to invoke " + function.functionName(), e);
+    }
+    return result;
   }
 
   private Optional<RouteTable.Match> route(IncomingRequest request) {
