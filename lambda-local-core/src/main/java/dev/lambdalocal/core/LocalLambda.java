@@ -179,7 +179,6 @@ public final class LocalLambda implements AutoCloseable {
    * @since 0.1.0
    */
   public static final class Builder {
-    private static final Duration MAX_TIMEOUT = Duration.ofSeconds(900);
     private static final int MIN_MEMORY = 128;
     private static final int MAX_MEMORY = 10_240;
 
@@ -339,7 +338,7 @@ public final class LocalLambda implements AutoCloseable {
       if (handler == null) {
         throw new LambdaConfigurationException("No handler: set one with handler(...)");
       }
-      validateTimeout();
+      FunctionConfig.checkTimeouts(timeout, initTimeout);
       if (memorySize < MIN_MEMORY || memorySize > MAX_MEMORY) {
         throw new LambdaConfigurationException(
             "Memory size must be between 128 and 10240 MB, got " + memorySize + " MB");
@@ -379,21 +378,6 @@ public final class LocalLambda implements AutoCloseable {
               clock,
               echo);
       return new LocalLambda(config);
-    }
-
-    private void validateTimeout() {
-      boolean wholeSeconds = timeout.toNanos() % 1_000_000_000L == 0;
-      if (!wholeSeconds
-          || timeout.compareTo(Duration.ofSeconds(1)) < 0
-          || timeout.compareTo(MAX_TIMEOUT) > 0) {
-        throw new LambdaConfigurationException(
-            "Timeout must be a whole number of seconds from 1 to 900, got "
-                + timeout.toMillis() / 1000.0
-                + " s");
-      }
-      if (initTimeout.isNegative() || initTimeout.isZero()) {
-        throw new LambdaConfigurationException("Init timeout must be positive, got " + initTimeout);
-      }
     }
 
     private Supplier<ClassLoader> classLoaders() {

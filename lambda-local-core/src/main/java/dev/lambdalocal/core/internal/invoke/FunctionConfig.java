@@ -1,5 +1,6 @@
 package dev.lambdalocal.core.internal.invoke;
 
+import dev.lambdalocal.core.LambdaConfigurationException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,26 @@ public record FunctionConfig(
     Map<String, String> userEnvironment,
     Clock clock,
     PrintStream console) {
+
+  /**
+   * Check a timeout against Lambda's range (whole seconds from 1 to 900) and an init bound.
+   *
+   * @throws LambdaConfigurationException naming the value at fault
+   */
+  public static void checkTimeouts(Duration timeout, Duration initTimeout) {
+    boolean wholeSeconds = timeout.toNanos() % 1_000_000_000L == 0;
+    if (!wholeSeconds
+        || timeout.compareTo(Duration.ofSeconds(1)) < 0
+        || timeout.compareTo(Duration.ofSeconds(900)) > 0) {
+      throw new LambdaConfigurationException(
+          "Timeout must be a whole number of seconds from 1 to 900, got "
+              + timeout.toMillis() / 1000.0
+              + " s");
+    }
+    if (initTimeout.isNegative() || initTimeout.isZero()) {
+      throw new LambdaConfigurationException("Init timeout must be positive, got " + initTimeout);
+    }
+  }
 
   /** Return the log group, {@code /aws/lambda/<name>}. */
   public String logGroupName() {
