@@ -1,5 +1,6 @@
 package dev.lambdalocal.cognito.internal.sigv4;
 
+import dev.lambdalocal.cognito.internal.protocol.Json;
 import java.util.Objects;
 
 /** What API Gateway's IAM authorization decides about one request. */
@@ -37,25 +38,7 @@ public sealed interface VerificationResult
 
     /** Return the JSON body API Gateway sends: {@code {"message":"..."}}. */
     public String body() {
-      StringBuilder json = new StringBuilder(message.length() + 16).append("{\"message\":\"");
-      for (int i = 0; i < message.length(); i++) {
-        char c = message.charAt(i);
-        switch (c) {
-          case '"' -> json.append("\\\"");
-          case '\\' -> json.append("\\\\");
-          case '\n' -> json.append("\\n");
-          case '\r' -> json.append("\\r");
-          case '\t' -> json.append("\\t");
-          default -> {
-            if (c < 0x20) {
-              json.append(String.format("\\u%04x", (int) c));
-            } else {
-              json.append(c);
-            }
-          }
-        }
-      }
-      return json.append("\"}").toString();
+      return "{\"message\":" + Json.quote(message) + "}";
     }
   }
 }
