@@ -3,13 +3,10 @@ package dev.lambdalocal.benchmarks;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
-import com.github.tomakehurst.wiremock.core.Options;
 import dev.lambdalocal.cognito.CognitoMock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -185,23 +182,9 @@ public class CognitoRoundTripBenchmark {
         .build();
   }
 
-  /**
-   * Start a WireMock server on loopback with the mock's server options (no request journal, no
-   * gzip, no chunked responses, no HTTP/2, quiet) and two static stubs.
-   */
+  /** Start a {@link LoopbackStubServer} with two static stubs. */
   private static WireMockServer startStub() {
-    WireMockServer server =
-        new WireMockServer(
-            options()
-                .bindAddress("127.0.0.1")
-                .dynamicPort()
-                .http2PlainDisabled(true)
-                .gzipDisabled(true)
-                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
-                .disableRequestJournal()
-                .stubCorsEnabled(false)
-                .notifier(new ConsoleNotifier(false)));
-    server.start();
+    WireMockServer server = LoopbackStubServer.start();
     server.stubFor(
         post("/")
             .withHeader("X-Amz-Target", equalTo("AWSCognitoIdentityService.GetId"))

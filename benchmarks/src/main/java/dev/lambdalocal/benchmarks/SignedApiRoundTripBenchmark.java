@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.lambdalocal.cognito.ApiClient;
 import dev.lambdalocal.cognito.ApiGatewayMock;
 import dev.lambdalocal.cognito.ApiResponse;
@@ -35,16 +34,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * with credentials from the Cognito mock and sends it to an {@link ApiGatewayMock} route with
  * {@code AWS_IAM} authorization, which verifies the signature, builds API Gateway's event and
  * invokes a trivial handler in-process; side by side with the same client sending the same signed
- * request to a plain WireMock static stub that answers with the same body. The difference is the
- * mock's own work (verification, the event, the handler); the target is {@code signedApi} &le;
- * 1.5&times; {@code staticStub}.
+ * request to a plain WireMock static stub ({@link LoopbackStubServer}: the API server's per-request
+ * options) that answers with the same body. The difference is the mock's own work (verification,
+ * the event, the handler); the target is {@code signedApi} &le; 1.5&times; {@code staticStub}.
  *
  * @since 0.1.0
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
-@Warmup(iterations = 8, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--add-opens=java.base/java.util=ALL-UNNAMED")
 public class SignedApiRoundTripBenchmark {
@@ -68,8 +67,7 @@ public class SignedApiRoundTripBenchmark {
             .route("GET", "/hello", function, ApiGatewayMock.Authorization.AWS_IAM)
             .iamAuthorizer(IamAuthorizer.sigV4(cognito))
             .start();
-    stub = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").port(0));
-    stub.start();
+    stub = LoopbackStubServer.start();
     stub.stubFor(
         get("/dev/hello")
             .willReturn(
