@@ -24,7 +24,9 @@ import java.util.Map;
  *       InternalServerErrorException} in aws-amplify/amplify-js#6931).
  *   <li>REST integration timeout: 504 {@code {"message": "Endpoint request timed out"}}
  *       (ks888/LambStatus#36); its {@code x-amzn-ErrorType} is assumed to be {@code
- *       InternalServerErrorException} like the other 5xx answers.
+ *       InternalServerErrorException}: not seen for a timeout, but a real 504 of the same family
+ *       ({@code {"message": "Network error communicating with endpoint"}}) carries it
+ *       (RhinoSecurityLabs/IPRotate_Burp_Extension#17).
  *   <li>HTTP API unknown route: 404 {@code {"message":"Not Found"}}; function error: 500 {@code
  *       {"message":"Internal Server Error"}}; timeout: 503 {@code {"message":"Service
  *       Unavailable"}} (a real HTTP API 503 of {@code content-length: 33} in
