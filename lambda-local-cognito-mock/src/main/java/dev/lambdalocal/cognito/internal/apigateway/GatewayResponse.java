@@ -22,15 +22,17 @@ import java.util.Map;
  *       error"}} with a space after the colon (AWS Lambda guide "Handling Lambda errors with an API
  *       Gateway API"; a real 502 with {@code content-length: 36} and {@code x-amzn-errortype:
  *       InternalServerErrorException} in aws-amplify/amplify-js#6931).
- *   <li>REST integration timeout: 504 {@code {"message": "Endpoint request timed out"}}
- *       (ks888/LambStatus#36); its {@code x-amzn-ErrorType} is assumed to be {@code
- *       InternalServerErrorException}: not seen for a timeout, but a real 504 of the same family
- *       ({@code {"message": "Network error communicating with endpoint"}}) carries it
- *       (RhinoSecurityLabs/IPRotate_Burp_Extension#17).
+ *   <li>REST integration timeout: 504 {@code {"message": "Endpoint request timed out"}} with {@code
+ *       x-amzn-ErrorType: InternalServerErrorException} (ks888/LambStatus#36 for the body; a public
+ *       {@code curl -v} capture of a real REST API timeout, API {@code k1k7gu3ct7} in us-east-1,
+ *       May 2025, for both: {@code content-length: 41}, {@code x-amzn-errortype:
+ *       InternalServerErrorException}, after 29.2 s).
  *   <li>HTTP API unknown route: 404 {@code {"message":"Not Found"}}; function error: 500 {@code
- *       {"message":"Internal Server Error"}}; timeout: 503 {@code {"message":"Service
- *       Unavailable"}} (a real HTTP API 503 of {@code content-length: 33} in
- *       cortexlabs/cortex#1225). HTTP APIs send no {@code x-amzn-ErrorType}.
+ *       {"message":"Internal Server Error"}} (AWS's HTTP API Lambda troubleshooting guide; real
+ *       responses with all their headers and {@code content-length: 35} in
+ *       rioastamal/workshop-serverless); timeout: 503 {@code {"message":"Service Unavailable"}} (a
+ *       real HTTP API 503 of {@code content-length: 33} in cortexlabs/cortex#1225). HTTP APIs send
+ *       no {@code x-amzn-ErrorType}.
  * </ul>
  *
  * @param status the HTTP status

@@ -22,8 +22,11 @@ final class ApiGatewayErrors {
   static final String MISSING_AUTHENTICATION_TOKEN = "MissingAuthenticationTokenException";
   static final String INCOMPLETE_SIGNATURE = "IncompleteSignatureException";
   static final String INVALID_SIGNATURE = "InvalidSignatureException";
-  // AWS's API Gateway 403 troubleshooting article gives AccessDeniedException for an unknown
-  // access key; Coral services (DynamoDB, Bedrock) answer UnrecognizedClientException instead.
+  // AWS's API Gateway 403 troubleshooting article (knowledge center "api-gateway-troubleshoot-
+  // 403-forbidden") pairs AccessDeniedException with "The security token included in the request
+  // is invalid." for keys that are not valid; the body is seen from real REST APIs
+  // (aws-amplify/amplify-js#3816, content-length 68), the header value is not. Coral services
+  // (DynamoDB, Bedrock) answer UnrecognizedClientException instead.
   static final String INVALID_TOKEN = "AccessDeniedException";
   // API Gateway's gateway response EXPIRED_TOKEN; the header value is not seen in a quoted
   // response.
