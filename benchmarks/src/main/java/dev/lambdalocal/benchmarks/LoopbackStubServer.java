@@ -13,8 +13,8 @@ final class LoopbackStubServer {
 
   /**
    * Start a WireMock server on loopback with the options of the mocks' servers that act on each
-   * request (no request journal, no gzip, no chunked responses, no HTTP/2, quiet), so that a
-   * comparison measures the mocks' own work.
+   * request (no request journal, no gzip, no chunked responses, no HTTP/2, quiet, no request
+   * logging), so that a comparison measures the mocks' own work.
    */
   static WireMockServer start() {
     WireMockServer server =
@@ -27,7 +27,8 @@ final class LoopbackStubServer {
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .disableRequestJournal()
                 .stubCorsEnabled(false)
-                .notifier(new ConsoleNotifier(false)));
+                .notifier(new ConsoleNotifier(false))
+                .stubRequestLoggingDisabled(true));
     server.start();
     return server;
   }

@@ -179,6 +179,32 @@ class LocalLambdaTests {
   }
 
   @Test
+  void announcedInvocationsRunOnTheWarmWorker() throws InterruptedException {
+    LocalLambda closed;
+    try (LocalLambda lambda =
+        quiet("dev.lambdalocal.core.fixtures.Behaviours::handle")
+            .functionName("prepared")
+            .build()) {
+      // Cold: there is no worker to wake yet, and the announcement changes nothing.
+      lambda.prepareInvocation();
+      String first = lambda.invokeJson("\"thread\"").payloadAsString();
+      lambda.prepareInvocation();
+      String announced = lambda.invokeJson("\"thread\"").payloadAsString();
+      // An announcement no invocation follows: the worker waits, then parks again.
+      lambda.prepareInvocation();
+      Thread.sleep(20);
+      InvocationResult later = lambda.invokeJson("\"thread\"");
+
+      assertThat(first).matches("\"lambda-local-prepared-\\d+\"");
+      assertThat(announced).isEqualTo(first);
+      assertThat(later.payloadAsString()).isEqualTo(first);
+      assertThat(later.isColdStart()).isFalse();
+      closed = lambda;
+    }
+    closed.prepareInvocation();
+  }
+
+  @Test
   void handlerIgnoringInterruptionIsReportedAndDoesNotBlockTheNextInvocation() {
     Behaviours.release = new CountDownLatch(1);
     try (LocalLambda lambda =

@@ -60,6 +60,9 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     if (match.isEmpty()) {
       return GatewayResponse.noRoute(type);
     }
+    // Wake the function's worker now: it gets ready while the request is verified.
+    LocalLambda function = match.get().route().function();
+    function.prepareInvocation();
     Object principal = null;
     if (match.get().route().authorization() == Authorization.AWS_IAM) {
       Decision decision = settings.iamAuthorizer().authorize(request.toAuthorizerRequest());
@@ -75,7 +78,6 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     String json = Json.write(event);
     // Lambda's context.identity stays empty: API Gateway invokes the function with its own
     // credentials, the caller's identity travels only in the event.
-    LocalLambda function = match.get().route().function();
     InvocationResult result;
     if (endsBeforeTheIntegrationTimeout(function)) {
       // The function's own deadline ends the call first, so no second thread is needed to watch

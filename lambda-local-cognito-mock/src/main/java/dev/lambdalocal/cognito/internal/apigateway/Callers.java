@@ -5,12 +5,19 @@ import dev.lambdalocal.cognito.IssuedCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The caller blocks of the events: who signed the request, as API Gateway reports it. */
 final class Callers {
 
   private static final String SESSION_NAME = "CognitoIdentityCredentials";
   private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+  /** Role ids by role ARN: a mock sees few roles, and hashing on every request is wasted work. */
+  private static final Map<String, String> ROLE_IDS = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_ROLES = 1_000;
 
   private Callers() {}
 
@@ -20,11 +27,12 @@ final class Callers {
    */
   static void restIdentity(ObjectNode identity, Object principal, IncomingRequest request) {
     IssuedCredentials credentials = principal instanceof IssuedCredentials issued ? issued : null;
+    String callerId = credentials == null ? null : callerId(credentials);
     identity.put(
         "cognitoIdentityPoolId", credentials == null ? null : credentials.identityPoolId());
     identity.put("accountId", credentials == null ? null : credentials.accountId());
     identity.put("cognitoIdentityId", credentials == null ? null : credentials.identityId());
-    identity.put("caller", credentials == null ? null : callerId(credentials));
+    identity.put("caller", callerId);
     identity.put("sourceIp", request.sourceIp());
     identity.putNull("principalOrgId");
     identity.put("accessKey", credentials == null ? null : credentials.accessKeyId());
@@ -35,7 +43,7 @@ final class Callers {
         credentials == null ? null : credentials.authenticationProvider());
     identity.put("userArn", credentials == null ? null : credentials.assumedRoleArn());
     identity.put("userAgent", request.header("User-Agent"));
-    identity.put("user", credentials == null ? null : callerId(credentials));
+    identity.put("user", callerId);
   }
 
   /** Fill HTTP API's {@code requestContext.authorizer.iam} for an IAM caller. */
@@ -45,7 +53,8 @@ final class Callers {
     }
     iam.put("accessKey", credentials.accessKeyId());
     iam.put("accountId", credentials.accountId());
-    iam.put("callerId", callerId(credentials));
+    String callerId = callerId(credentials);
+    iam.put("callerId", callerId);
     ObjectNode cognito = iam.putObject("cognitoIdentity");
     var amr = cognito.putArray("amr");
     credentials.amr().forEach(amr::add);
@@ -53,7 +62,7 @@ final class Callers {
     cognito.put("identityPoolId", credentials.identityPoolId());
     iam.putNull("principalOrgId");
     iam.put("userArn", credentials.assumedRoleArn());
-    iam.put("userId", callerId(credentials));
+    iam.put("userId", callerId);
   }
 
   /**
@@ -66,6 +75,13 @@ final class Callers {
   }
 
   static String roleId(String roleArn) {
+    if (ROLE_IDS.size() > MAX_CACHED_ROLES) {
+      ROLE_IDS.clear();
+    }
+    return ROLE_IDS.computeIfAbsent(roleArn, Callers::deriveRoleId);
+  }
+
+  private static String deriveRoleId(String roleArn) {
     byte[] hash;
     try {
       hash = MessageDigest.getInstance("SHA-256").digest(roleArn.getBytes(StandardCharsets.UTF_8));

@@ -19,8 +19,9 @@ public final class LoopbackServers {
   /**
    * Return WireMock options for a server on {@code port} (0 for a free one) of {@link #LOOPBACK}:
    * HTTP/1.1 with fixed-length bodies as AWS answers, no request journal, no CORS stubs, no stub
-   * files read from or written to the user's project, the admin API closed, WireMock quiet, and
-   * requests that cannot be read answered with a 400, never a stack trace.
+   * files read from or written to the user's project, the admin API closed, WireMock quiet (it does
+   * not even format each request for a log it would not print), and requests that cannot be read
+   * answered with a 400, never a stack trace.
    */
   public static WireMockConfiguration options(int port) {
     return WireMockConfiguration.options()
@@ -34,6 +35,7 @@ public final class LoopbackServers {
         .mappingSource(new NoMappings())
         .adminAuthenticator(request -> false)
         .notifier(new ConsoleNotifier(false))
+        .stubRequestLoggingDisabled(true)
         .httpServerFactory(new QuietJettyServerFactory());
   }
 

@@ -62,6 +62,24 @@ public record FunctionConfig(
     }
   }
 
+  /**
+   * Check a memory size and a function name as Lambda's API checks them.
+   *
+   * @throws LambdaConfigurationException naming the value at fault
+   */
+  public static void checkSizeAndName(int memorySizeMb, String functionName) {
+    if (memorySizeMb < 128 || memorySizeMb > 10_240) {
+      throw new LambdaConfigurationException(
+          "Memory size must be between 128 and 10240 MB, got " + memorySizeMb + " MB");
+    }
+    if (!functionName.matches("[a-zA-Z0-9_-]{1,64}")) {
+      throw new LambdaConfigurationException(
+          "Function name '"
+              + functionName
+              + "' is invalid: use 1 to 64 letters, digits, hyphens and underscores");
+    }
+  }
+
   /** Return the log group, {@code /aws/lambda/<name>}. */
   public String logGroupName() {
     return "/aws/lambda/" + functionName;

@@ -59,13 +59,16 @@ public final class FunctionRuntime implements AutoCloseable {
 
   private String logStreamName;
 
+  /** The environment variables of the current execution environment, without the trace id. */
+  private Map<String, String> baseEnvironment;
+
   /** Create the environment of a validated function; nothing of the function runs yet. */
   public FunctionRuntime(FunctionConfig config) {
     EnvironmentOverlay.install();
     this.config = config;
     useClassLoader(config.classLoaders().get());
     this.workers = new WorkerPool(config.functionName());
-    this.logStreamName = newLogStreamName();
+    startLogStream();
   }
 
   private void useClassLoader(ClassLoader newLoader) {
@@ -110,6 +113,11 @@ public final class FunctionRuntime implements AutoCloseable {
       Init init = runInit(log, config.initTimeout().toNanos() + config.timeout().toNanos());
       return init.timedOut ? timeoutError(requestId(InvokeOptions.defaults())) : init.error;
     }
+  }
+
+  /** Ready the worker that will run the next invocation (see {@link WorkerPool#prepare}). */
+  public void prepareInvocation() {
+    workers.prepare();
   }
 
   /** Discard the handler: the next invocation runs the init phase again. */
@@ -252,7 +260,7 @@ public final class FunctionRuntime implements AutoCloseable {
   private record Init(LambdaError error, boolean timedOut, double durationMs, long nanos) {}
 
   private Init runInit(LogBuffer log, long limitNanos) {
-    logStreamName = newLogStreamName();
+    startLogStream();
     if (renewClassLoader) {
       ClassLoader next = config.classLoaders().get();
       if (next != classLoader) {
@@ -313,7 +321,9 @@ public final class FunctionRuntime implements AutoCloseable {
         traceId);
   }
 
-  private Map<String, String> environment(String traceId) {
+  /** Name a new log stream, as each execution environment has its own, and derive its variables. */
+  private void startLogStream() {
+    logStreamName = newLogStreamName();
     Map<String, String> environment =
         new HashMap<>(
             LambdaVariables.reserved(
@@ -325,9 +335,15 @@ public final class FunctionRuntime implements AutoCloseable {
                 config.logGroupName(),
                 logStreamName));
     environment.putAll(config.userEnvironment());
-    if (traceId != null) {
-      environment.put("_X_AMZN_TRACE_ID", traceId);
+    baseEnvironment = Map.copyOf(environment);
+  }
+
+  private Map<String, String> environment(String traceId) {
+    if (traceId == null) {
+      return baseEnvironment;
     }
+    Map<String, String> environment = new HashMap<>(baseEnvironment);
+    environment.put("_X_AMZN_TRACE_ID", traceId);
     return environment;
   }
 
@@ -354,10 +370,18 @@ public final class FunctionRuntime implements AutoCloseable {
     byte[] parent = new byte[8];
     random.nextBytes(root);
     random.nextBytes(parent);
-    long epochSeconds = config.clock().millis() / 1000;
-    return String.format(
-        "Root=1-%08x-%s;Parent=%s;Sampled=0",
-        epochSeconds, HexFormat.of().formatHex(root), HexFormat.of().formatHex(parent));
+    // X-Ray's root id: the epoch second as 8 hex digits, then 96 random bits.
+    int epochSeconds = (int) (config.clock().millis() / 1000);
+    HexFormat hex = HexFormat.of();
+    return new StringBuilder(77)
+        .append("Root=1-")
+        .append(hex.toHexDigits(epochSeconds))
+        .append('-')
+        .append(hex.formatHex(root))
+        .append(";Parent=")
+        .append(hex.formatHex(parent))
+        .append(";Sampled=0")
+        .toString();
   }
 
   /** Report a throwable that escaped the handler loader as the runtime reports init errors. */

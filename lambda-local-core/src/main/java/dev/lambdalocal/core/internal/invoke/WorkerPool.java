@@ -16,18 +16,28 @@ import java.util.concurrent.locks.LockSupport;
  * handler never blocks the next invocation.
  *
  * <p>The hand-off is tuned for a warm function invoked again and again: the idle worker and the
- * waiting caller each spin for a few tens of microseconds before parking, because waking a parked
- * thread costs more than a whole invocation on many machines (see {@code docs/performance.md}). On
- * a single processor nobody spins.
+ * waiting caller each spin for a while before parking, because waking a parked thread costs more
+ * than a whole invocation on many machines (see {@code docs/performance.md}). A spinning thread
+ * yields the processor at every turn, so that on a machine with few cores it never keeps the
+ * threads it waits for (the caller's client, a server's I/O threads) from running. A caller that
+ * knows an invocation is coming can {@link #prepare() prepare} the idle worker, which then waits
+ * actively instead of parked. On a single processor nobody spins.
  */
 final class WorkerPool implements AutoCloseable {
 
   /** How long a worker gets to stop after its interruption before it is reported as stuck. */
   private static final Duration STOP_GRACE = Duration.ofMillis(200);
 
-  /** How long an idle worker or a waiting caller spins before it parks. */
-  private static final long SPIN_NANOS =
-      Runtime.getRuntime().availableProcessors() > 1 ? TimeUnit.MICROSECONDS.toNanos(50) : 0;
+  private static final boolean MULTIPROCESSOR = Runtime.getRuntime().availableProcessors() > 1;
+
+  /** How long a worker spins after a task before it parks. */
+  private static final long IDLE_SPIN_NANOS = spinMicros(50);
+
+  /** How long a prepared worker spins, waiting for the task that was announced. */
+  private static final long PREPARED_SPIN_NANOS = spinMicros(200);
+
+  /** How long a caller spins, waiting for its task to end, before it parks. */
+  private static final long AWAIT_SPIN_NANOS = spinMicros(150);
 
   /** How long an idle worker waits for work before its thread ends. */
   private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -66,6 +76,22 @@ final class WorkerPool implements AutoCloseable {
       worker.start();
     }
     return task;
+  }
+
+  /**
+   * Announce a task that is about to be started: wake the idle worker, if there is one, and let it
+   * wait actively for a while, so that the next {@link #start} does not wait for a thread to wake.
+   */
+  void prepare() {
+    Worker worker = idle.get();
+    if (worker != null && PREPARED_SPIN_NANOS > 0) {
+      worker.preparedUntil = System.nanoTime() + PREPARED_SPIN_NANOS;
+      LockSupport.unpark(worker);
+    }
+  }
+
+  private static long spinMicros(long micros) {
+    return MULTIPROCESSOR ? TimeUnit.MICROSECONDS.toNanos(micros) : 0;
   }
 
   @Override
@@ -122,9 +148,9 @@ final class WorkerPool implements AutoCloseable {
      */
     Outcome<T> await(long limitNanos) {
       long deadline = System.nanoTime() + Math.max(0, limitNanos);
-      long spinUntil = System.nanoTime() + Math.min(SPIN_NANOS, Math.max(0, limitNanos));
+      long spinUntil = System.nanoTime() + Math.min(AWAIT_SPIN_NANOS, Math.max(0, limitNanos));
       while (outcome == null && System.nanoTime() < spinUntil) {
-        Thread.onSpinWait();
+        Thread.yield();
       }
       while (outcome == null) {
         long remaining = deadline - System.nanoTime();
@@ -177,6 +203,9 @@ final class WorkerPool implements AutoCloseable {
     private final AtomicReference<Object> slot = new AtomicReference<>();
 
     private volatile boolean retired;
+
+    /** Until when (System.nanoTime) the worker spins for an announced task. */
+    private volatile long preparedUntil = System.nanoTime();
 
     Worker(String name) {
       super(name);
@@ -238,8 +267,8 @@ final class WorkerPool implements AutoCloseable {
           // Either no offer gets in any more, or one got in first and still runs.
           return slot.compareAndSet(null, ENDED) ? null : (Task<?>) slot.get();
         }
-        if (waited < SPIN_NANOS) {
-          Thread.onSpinWait();
+        if (waited < IDLE_SPIN_NANOS || System.nanoTime() - preparedUntil < 0) {
+          Thread.yield();
         } else {
           LockSupport.parkNanos(this, KEEP_ALIVE_NANOS - waited);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
@@ -120,5 +121,34 @@ class PlatformLinesTests {
         .isEqualTo(
             "RequestId: 1e5c8abd-3d36-461b-8c0f-a56b952715b3 Error: Task timed out after 3.00"
                 + " seconds");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "0, 0.00",
+    "0.005, 0.01",
+    "1.005, 1.01",
+    "2.675, 2.68",
+    "0.0049999, 0.00",
+    "899.995, 900.00"
+  })
+  void durationsRoundHalfUpOnTheirShortestDecimalForm(double value, String expected) {
+    assertThat(PlatformLines.twoDecimals(value)).isEqualTo(expected);
+  }
+
+  @Test
+  void durationsAreFormattedAsFormatterFormatsThem() {
+    Random random = new Random(20261126);
+    for (int i = 0; i < 100_000; i++) {
+      double value =
+          switch (i % 3) {
+            case 0 -> random.nextDouble() * 900_000;
+            case 1 -> random.nextInt(90_000_000) / 1e6;
+            default -> random.nextInt(1_000_000) / 100.0 + 0.005;
+          };
+      assertThat(PlatformLines.twoDecimals(value))
+          .as("%s", value)
+          .isEqualTo(String.format(Locale.ROOT, "%.2f", value));
+    }
   }
 }
