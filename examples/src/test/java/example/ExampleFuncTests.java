@@ -8,7 +8,7 @@ import dev.lambdalocal.core.InvokeOptions;
 import dev.lambdalocal.core.LambdaError;
 import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.junit.Event;
-import dev.lambdalocal.junit.Events;
+import dev.lambdalocal.junit.EventSource;
 import dev.lambdalocal.junit.LambdaTest;
 import dev.lambdalocal.junit.LambdaTest.ColdStart;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class ExampleFuncTests {
   }
 
   @ParameterizedTest
-  @Events(folder = "events/errors")
+  @EventSource(folder = "events/errors")
   void everyErrorEventFailsWithOneOfTheThreeGenericMessages(
       String event, LocalLambda lambda, InvokeOptions asCaller) {
     InvocationResult result = lambda.invokeJson(event, asCaller);

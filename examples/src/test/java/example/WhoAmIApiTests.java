@@ -2,8 +2,8 @@ package example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdalocal.cognito.ApiClient;
-import dev.lambdalocal.cognito.ApiResponse;
+import dev.lambdalocal.apigateway.ApiClient;
+import dev.lambdalocal.apigateway.ApiResponse;
 import dev.lambdalocal.cognito.CognitoMock;
 import dev.lambdalocal.junit.ApiBaseUri;
 import dev.lambdalocal.junit.ApiFunction;

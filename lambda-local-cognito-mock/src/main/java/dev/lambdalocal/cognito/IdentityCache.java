@@ -2,7 +2,7 @@ package dev.lambdalocal.cognito;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lambdalocal.cognito.internal.protocol.Json;
+import dev.lambdalocal.aws.internal.protocol.Json;
 import dev.lambdalocal.core.Identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;

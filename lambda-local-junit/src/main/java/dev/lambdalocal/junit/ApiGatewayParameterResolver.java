@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class ApiGatewayParameterResolver implements ParameterResolver {
 
-  static final String API_CLIENT = "dev.lambdalocal.cognito.ApiClient";
-  static final String API_GATEWAY_MOCK = "dev.lambdalocal.cognito.ApiGatewayMock";
+  static final String API_CLIENT = "dev.lambdalocal.apigateway.ApiClient";
+  static final String API_GATEWAY_MOCK = "dev.lambdalocal.apigateway.ApiGatewayMock";
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

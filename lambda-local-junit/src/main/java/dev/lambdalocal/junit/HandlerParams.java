@@ -11,14 +11,14 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 /**
  * Run a {@code @ParameterizedTest} once per pair of an event and its expected response: the first
  * event with the first response, the second with the second, and so on, each list ordered as {@link
- * Events @Events} orders it. The test's first parameter receives the event, its second the
- * response; both are read like {@link Event @Event} (a {@code String} parameter receives the JSON
- * text, handy to compare with {@code InvocationResult.payloadAsString()}).
+ * EventSource @EventSource} orders it. The test's first parameter receives the event, its second
+ * the response; both are read like {@link Event @Event} (a {@code String} parameter receives the
+ * JSON text, handy to compare with {@code InvocationResult.payloadAsString()}).
  *
  * <pre>{@code
  * @ParameterizedTest
  * @HandlerParams(
- *     events = @Events(folder = "apigw/events"),
+ *     events = @EventSource(folder = "apigw/events"),
  *     responses = @Responses(folder = "apigw/responses"))
  * void answersEachRequest(APIGatewayProxyRequestEvent event, String expected, LocalLambda lambda) {
  *   assertThat(lambda.invoke(event).payloadAsString()).isEqualTo(expected);
@@ -43,7 +43,7 @@ public @interface HandlerParams {
    * @return the events
    * @since 0.1.0
    */
-  Events events();
+  EventSource events();
 
   /**
    * Return the expected responses, one per event.

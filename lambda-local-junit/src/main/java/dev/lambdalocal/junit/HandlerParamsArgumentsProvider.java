@@ -16,7 +16,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /** Provides the event and response pairs of {@link HandlerParams} to a parameterized test. */
 final class HandlerParamsArgumentsProvider implements ArgumentsProvider {
 
-  // Lazy for the reason given in EventsArgumentsProvider.
+  // Lazy for the reason given in EventSourceArgumentsProvider.
   @Override
   @SuppressWarnings("deprecation")
   public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
@@ -27,7 +27,7 @@ final class HandlerParamsArgumentsProvider implements ArgumentsProvider {
     HandlerParams params =
         AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), HandlerParams.class)
             .orElseThrow();
-    Events events = params.events();
+    EventSource events = params.events();
     Responses responses = params.responses();
     List<Named<Object>> inputs =
         EventSets.load(

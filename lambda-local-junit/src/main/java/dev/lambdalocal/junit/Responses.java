@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * The expected responses of {@link HandlerParams @HandlerParams}: a folder and/or files, found and
- * ordered as the events of {@link Events @Events} are.
+ * ordered as the events of {@link EventSource @EventSource} are.
  *
  * @since 0.1.0
  */

@@ -23,13 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * parameters of these types:
  *
  * <ul>
- *   <li>{@code dev.lambdalocal.cognito.ApiClient} — a client of the API's stage (its base URI, the
- *       mock's identity pool, region and endpoint) that signs every request with the credentials of
- *       a Cognito identity of its own, got on its first request; one per class, closed by the
- *       engine;
+ *   <li>{@code dev.lambdalocal.apigateway.ApiClient} — a client of the API's stage (its base URI,
+ *       the mock's identity pool, region and endpoint) that signs every request with the
+ *       credentials of a Cognito identity of its own, got on its first request; one per class,
+ *       closed by the engine;
  *   <li>{@link java.net.URI} annotated with {@link ApiBaseUri @ApiBaseUri} — the stage's invoke
  *       URL, {@code http://127.0.0.1:<port>/<stage>/}, for other clients;
- *   <li>{@code dev.lambdalocal.cognito.ApiGatewayMock} — the API itself (its id, stage, port).
+ *   <li>{@code dev.lambdalocal.apigateway.ApiGatewayMock} — the API itself (its id, stage, port).
  * </ul>
  *
  * <pre>{@code

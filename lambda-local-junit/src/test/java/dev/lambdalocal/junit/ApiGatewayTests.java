@@ -58,7 +58,7 @@ class ApiGatewayTests {
   // tag::pairs[]
   @ParameterizedTest
   @HandlerParams(
-      events = @Events(folder = "apigw/events"),
+      events = @EventSource(folder = "apigw/events"),
       responses = @Responses(folder = "apigw/responses"))
   void answersEachRequest(
       APIGatewayProxyRequestEvent request,
@@ -75,7 +75,7 @@ class ApiGatewayTests {
 
   @ParameterizedTest
   @HandlerParams(
-      events = @Events(files = {"apigw/events/2.json", "apigw/events/1.json"}),
+      events = @EventSource(files = {"apigw/events/2.json", "apigw/events/1.json"}),
       responses = @Responses(files = {"apigw/responses/2.json", "apigw/responses/1.json"}))
   void responsesMayBeComparedAsJsonText(
       APIGatewayProxyRequestEvent request, String expected, LocalLambda lambda) throws Exception {

@@ -81,7 +81,7 @@ class JarEventsTests {
 
   static class FromJar {
     @ParameterizedTest(name = "{0}")
-    @Events(folder = "jarred/events", recursive = true)
+    @EventSource(folder = "jarred/events", recursive = true)
     void test(Map<String, String> event, dev.lambdalocal.core.Identity caller) {
       assertThat(event.get("name")).isIn("a", "b", "c-" + caller.identityId());
     }

@@ -268,7 +268,7 @@ class MisuseTests {
     assertThat(failureOf(MissingFolder.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage(
-            "@Events on method "
+            "@EventSource on method "
                 + PREFIX
                 + "MissingFolder#test(SQSEvent): events/none: no such class path folder or"
                 + " directory (looked for "
@@ -278,7 +278,7 @@ class MisuseTests {
 
   static class MissingFolder {
     @ParameterizedTest
-    @Events(folder = "events/none")
+    @EventSource(folder = "events/none")
     void test(SQSEvent event) {}
   }
 
@@ -287,14 +287,14 @@ class MisuseTests {
     assertThat(failureOf(NoEvents.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage(
-            "@Events on method "
+            "@EventSource on method "
                 + PREFIX
                 + "NoEvents#test(SQSEvent): no files ending in \".yaml\" in folder events/sqs");
   }
 
   static class NoEvents {
     @ParameterizedTest
-    @Events(folder = "events/sqs", suffix = ".yaml")
+    @EventSource(folder = "events/sqs", suffix = ".yaml")
     void test(SQSEvent event) {}
   }
 
@@ -303,7 +303,7 @@ class MisuseTests {
     assertThat(failureOf(EventsType.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage(
-            "@Events on method "
+            "@EventSource on method "
                 + PREFIX
                 + "EventsType#test(String): type com.amazonaws.services.lambda.runtime.events.SQSEvent"
                 + " does not fit parameter 'json' of type java.lang.String");
@@ -311,7 +311,7 @@ class MisuseTests {
 
   static class EventsType {
     @ParameterizedTest
-    @Events(folder = "events/sqs", type = SQSEvent.class)
+    @EventSource(folder = "events/sqs", type = SQSEvent.class)
     void test(String json) {}
   }
 
@@ -329,7 +329,7 @@ class MisuseTests {
   static class Unpaired {
     @ParameterizedTest
     @HandlerParams(
-        events = @Events(folder = "apigw/events"),
+        events = @EventSource(folder = "apigw/events"),
         responses = @Responses(files = "apigw/responses/1.json"))
     void test(String event, String response) {}
   }

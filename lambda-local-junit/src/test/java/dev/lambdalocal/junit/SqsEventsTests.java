@@ -25,7 +25,7 @@ class SqsEventsTests {
 
   // tag::folder[]
   @ParameterizedTest
-  @Events(folder = "events/sqs", type = SQSEvent.class)
+  @EventSource(folder = "events/sqs", type = SQSEvent.class)
   void countsEveryBatch(SQSEvent batch, LocalLambda lambda) {
     int count = lambda.invoke(batch).returnValue(Integer.class);
 
@@ -36,13 +36,13 @@ class SqsEventsTests {
   // end::folder[]
 
   @ParameterizedTest
-  @Events(folder = "events/sqs", recursive = true)
+  @EventSource(folder = "events/sqs", recursive = true)
   void subFoldersOnRequest(SQSEvent batch) {
     recursiveSizes.add(batch.getRecords().size());
   }
 
   @ParameterizedTest
-  @Events(files = {"events/sqs/more/c-three.json", "events/sqs/a-one.json"})
+  @EventSource(files = {"events/sqs/more/c-three.json", "events/sqs/a-one.json"})
   void filesInTheirOrder(SQSEvent batch, LocalLambda lambda) {
     assertThat(lambda.invoke(batch).returnValue(Integer.class)).isIn(3, 1);
   }

@@ -2,9 +2,9 @@ package dev.lambdalocal.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdalocal.cognito.ApiClient;
-import dev.lambdalocal.cognito.ApiGatewayMock;
-import dev.lambdalocal.cognito.ApiResponse;
+import dev.lambdalocal.apigateway.ApiClient;
+import dev.lambdalocal.apigateway.ApiGatewayMock;
+import dev.lambdalocal.apigateway.ApiResponse;
 import dev.lambdalocal.cognito.CognitoMock;
 import dev.lambdalocal.junit.handlers.ApiCaller;
 import java.io.IOException;

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Loads the events (or responses) of one {@code @Events}-like declaration for a parameterized test:
- * a folder's files, then a list of files, each named after its file for the test's display name.
+ * Loads the events (or responses) of one {@code @EventSource}-like declaration for a parameterized
+ * test: a folder's files, then a list of files, each named after its file for the test's display
+ * name.
  *
  * @since 0.1.0
  */
@@ -24,7 +25,7 @@ public final class EventSets {
   /**
    * What to load.
    *
-   * @param annotation how messages name the declaration, e.g. {@code @Events}
+   * @param annotation how messages name the declaration, e.g. {@code @EventSource}
    * @param folder the folder, or empty
    * @param files the files after the folder's
    * @param type the type, or {@code void.class} for the parameter's

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The Cognito identity of each test: one per test method (shared by the invocations of a
- * parameterized or repeated test, so that the events of {@code @Events} carry it too), issued by
- * the nearest {@link IdentityIssuer} and kept in the test's store.
+ * parameterized or repeated test, so that the events of {@code @EventSource} carry it too), issued
+ * by the nearest {@link IdentityIssuer} and kept in the test's store.
  *
  * @since 0.1.0
  */

@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.lambdalocal.cognito.internal.protocol.ApiResponse;
+import dev.lambdalocal.aws.internal.protocol.ServiceResponse;
 import dev.lambdalocal.cognito.internal.service.CognitoIdentityService;
 
 /** Answers the requests of the stub it is attached to with {@link CognitoIdentityService}. */
@@ -24,7 +24,8 @@ final class CognitoTransformer implements ResponseDefinitionTransformerV2 {
     Request request = serveEvent.getRequest();
     String target =
         request.containsHeader("X-Amz-Target") ? request.getHeader("X-Amz-Target") : null;
-    ApiResponse response = service.handle(request.getMethod().getName(), target, request.getBody());
+    ServiceResponse response =
+        service.handle(request.getMethod().getName(), target, request.getBody());
     ResponseDefinitionBuilder builder =
         ResponseDefinitionBuilder.responseDefinition().withStatus(response.status());
     response.headers().forEach(builder::withHeader);

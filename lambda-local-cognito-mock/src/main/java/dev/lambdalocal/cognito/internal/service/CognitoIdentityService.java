@@ -1,12 +1,12 @@
 package dev.lambdalocal.cognito.internal.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdalocal.aws.internal.protocol.AwsError;
+import dev.lambdalocal.aws.internal.protocol.Input;
+import dev.lambdalocal.aws.internal.protocol.Json;
+import dev.lambdalocal.aws.internal.protocol.ServiceResponse;
 import dev.lambdalocal.cognito.IdentityPool;
 import dev.lambdalocal.cognito.IssuedCredentials;
-import dev.lambdalocal.cognito.internal.protocol.ApiResponse;
-import dev.lambdalocal.cognito.internal.protocol.AwsError;
-import dev.lambdalocal.cognito.internal.protocol.Input;
-import dev.lambdalocal.cognito.internal.protocol.Json;
 import dev.lambdalocal.cognito.internal.token.TokenIssuer;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -55,7 +55,7 @@ public final class CognitoIdentityService {
    * @param body the request body
    * @return the response; never throws
    */
-  public ApiResponse handle(String method, String target, byte[] body) {
+  public ServiceResponse handle(String method, String target, byte[] body) {
     try {
       if (!"POST".equals(method) || target == null || !target.startsWith(TARGET_PREFIX)) {
         throw AwsError.unknownOperation();
@@ -66,14 +66,14 @@ public final class CognitoIdentityService {
       }
       Input input = new Input(Json.parseObject(body));
       synchronized (state) {
-        return ApiResponse.ok(dispatch(operation, input));
+        return ServiceResponse.ok(dispatch(operation, input));
       }
     } catch (AwsError error) {
-      return ApiResponse.error(error);
+      return ServiceResponse.error(error);
     } catch (RuntimeException e) {
       // A bug of the mock: logged with its trace, answered as AWS answers its own failures.
       LOGGER.log(Level.ERROR, "lambda-local Cognito mock failed on " + target, e);
-      return ApiResponse.error(
+      return ServiceResponse.error(
           AwsError.internal("Internal error in the lambda-local Cognito mock: " + e));
     }
   }

@@ -2,7 +2,6 @@ package dev.lambdalocal.cognito.internal.service;
 
 import dev.lambdalocal.cognito.IdentityPool;
 import dev.lambdalocal.cognito.IssuedCredentials;
-import dev.lambdalocal.cognito.internal.protocol.AwsError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +47,7 @@ final class CognitoState {
   IdentityPool pool(String identityPoolId) {
     IdentityPool pool = pools.get(identityPoolId);
     if (pool == null) {
-      throw AwsError.poolNotFound(identityPoolId);
+      throw CognitoErrors.poolNotFound(identityPoolId);
     }
     return pool;
   }
@@ -72,7 +71,7 @@ final class CognitoState {
   IdentityRecord identity(String identityId) {
     IdentityRecord identity = identities.get(identityId);
     if (identity == null) {
-      throw AwsError.identityNotFound(identityId);
+      throw CognitoErrors.identityNotFound(identityId);
     }
     return identity;
   }

@@ -2,12 +2,12 @@ package dev.lambdalocal.cognito.internal.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdalocal.aws.internal.protocol.AwsError;
+import dev.lambdalocal.aws.internal.protocol.Input;
+import dev.lambdalocal.aws.internal.protocol.Json;
+import dev.lambdalocal.aws.internal.protocol.Validation;
 import dev.lambdalocal.cognito.IdentityPool;
 import dev.lambdalocal.cognito.IssuedCredentials;
-import dev.lambdalocal.cognito.internal.protocol.AwsError;
-import dev.lambdalocal.cognito.internal.protocol.Input;
-import dev.lambdalocal.cognito.internal.protocol.Json;
-import dev.lambdalocal.cognito.internal.protocol.Validation;
 import dev.lambdalocal.cognito.internal.service.CognitoState.IdentityRecord;
 import dev.lambdalocal.cognito.internal.token.TokenIssuer;
 import java.time.Clock;
@@ -167,7 +167,7 @@ final class IdentityOperations {
           state
               .findIdentity(identityId)
               .filter(identity -> identity.identityPoolId.equals(poolId))
-              .orElseThrow(() -> AwsError.identityNotFound(identityId));
+              .orElseThrow(() -> CognitoErrors.identityNotFound(identityId));
       for (Logins.Resolved login : resolved) {
         IdentityRecord linked = state.linkedIdentity(poolId, login).orElse(null);
         if (login.provider().equals(developerProvider) && linked != null && linked != existing) {

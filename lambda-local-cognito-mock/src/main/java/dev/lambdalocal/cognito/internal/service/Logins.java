@@ -1,8 +1,8 @@
 package dev.lambdalocal.cognito.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdalocal.aws.internal.protocol.AwsError;
 import dev.lambdalocal.cognito.IdentityPool;
-import dev.lambdalocal.cognito.internal.protocol.AwsError;
 import dev.lambdalocal.cognito.internal.token.Jwts;
 import dev.lambdalocal.cognito.internal.token.TokenIssuer;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.lambdalocal.cognito.internal.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lambdalocal.cognito.internal.protocol.AwsError;
+import dev.lambdalocal.aws.internal.protocol.AwsError;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

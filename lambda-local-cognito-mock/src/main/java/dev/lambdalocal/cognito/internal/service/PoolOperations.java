@@ -2,10 +2,10 @@ package dev.lambdalocal.cognito.internal.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdalocal.aws.internal.protocol.Input;
+import dev.lambdalocal.aws.internal.protocol.Json;
+import dev.lambdalocal.aws.internal.protocol.Validation;
 import dev.lambdalocal.cognito.IdentityPool;
-import dev.lambdalocal.cognito.internal.protocol.Input;
-import dev.lambdalocal.cognito.internal.protocol.Json;
-import dev.lambdalocal.cognito.internal.protocol.Validation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lambdalocal.cognito.internal.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lambdalocal.cognito.internal.protocol.Json;
+import dev.lambdalocal.aws.internal.protocol.Json;
 import java.io.IOException;
 import java.util.Base64;
 

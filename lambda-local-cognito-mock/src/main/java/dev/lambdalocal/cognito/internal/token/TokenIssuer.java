@@ -3,7 +3,7 @@ package dev.lambdalocal.cognito.internal.token;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lambdalocal.cognito.internal.protocol.Json;
+import dev.lambdalocal.aws.internal.protocol.Json;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.lambdalocal.junit.internal.cognito;
 
-import dev.lambdalocal.cognito.ApiClient;
-import dev.lambdalocal.cognito.ApiGatewayMock;
+import dev.lambdalocal.apigateway.ApiClient;
+import dev.lambdalocal.apigateway.ApiGatewayMock;
+import dev.lambdalocal.apigateway.IamAuthorizer;
 import dev.lambdalocal.cognito.CognitoMock;
-import dev.lambdalocal.cognito.IamAuthorizer;
 import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.junit.WithApiGateway.ApiType;
 import dev.lambdalocal.junit.internal.ApiGatewaySettings;

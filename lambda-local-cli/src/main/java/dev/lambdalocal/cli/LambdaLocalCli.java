@@ -1,0 +1,161 @@
+package dev.lambdalocal.cli;
+
+import dev.lambdalocal.core.LambdaConfigurationException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code lambda-local} command line: {@code lambda-local run --handler … --event …} invokes a
+ * handler once, as the Lambda Invoke API would, and prints the response payload; {@code serve}
+ * serves an API with an offline Cognito; {@code connect} calls it as a Cognito identity.
+ *
+ * <p>Only the subcommand being run is built: picocli reads a command's annotations when it is
+ * added, and a one-shot {@code run} should not pay for {@code serve}'s (see docs/performance.md).
+ * The command line is complete (every subcommand) for {@code --help}, for no arguments and for an
+ * unknown subcommand, so that its help and errors list them all.
+ *
+ * <p>Exit status: {@value #SUCCESS} on success, {@value #FUNCTION_ERROR} on a function error or
+ * timeout (for {@code connect}: an HTTP status other than 2xx), {@value #USAGE_ERROR} on a usage or
+ * configuration error, which is reported on standard error in one line and never with a stack
+ * trace.
+ */
+@Command(
+    name = "lambda-local",
+    mixinStandardHelpOptions = true,
+    versionProvider = LambdaLocalCli.Version.class,
+    description = "Run AWS Lambda Java handlers locally, in-process, as the AWS Java runtime does.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:success",
+      "1:function error or timeout (connect: an HTTP status other than 2xx)",
+      "2:usage or configuration error"
+    })
+public final class LambdaLocalCli implements Callable<Integer> {
+
+  /** The exit status of a successful invocation. */
+  public static final int SUCCESS = 0;
+
+  /** The exit status of an invocation that ended in a function error or a timeout. */
+  public static final int FUNCTION_ERROR = 1;
+
+  /** The exit status of a usage or configuration error: nothing was invoked. */
+  public static final int USAGE_ERROR = 2;
+
+  @Spec private CommandSpec spec;
+
+  private LambdaLocalCli() {}
+
+  /**
+   * Run the command line and exit with its status.
+   *
+   * @param args the arguments, e.g. {@code run --handler example.ExampleFunc --event test.json}
+   */
+  public static void main(String[] args) {
+    // WireMock (inside serve) logs through SLF4J, which would otherwise warn on every start that
+    // the executable JAR has no logging backend.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+    // Taken before anything runs: invocations replace System.out and System.err with streams
+    // that route a function's output to its log.
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    int status = commandLine(System.in, out, err, args).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Create the command line over the given streams, with every subcommand; {@link
+   * CommandLine#execute(String...)} runs it and returns the exit status without exiting.
+   *
+   * @param in where {@code --event -} reads the event
+   * @param out where the response payload (and help) is written, byte for byte
+   * @param err where errors and, unless {@code --quiet}, the function's logs are written
+   * @return the command line
+   */
+  public static CommandLine commandLine(InputStream in, OutputStream out, PrintStream err) {
+    return commandLine(in, out, err, new String[0]);
+  }
+
+  /**
+   * Create the command line over the given streams for these arguments: when the first names a
+   * subcommand, with that subcommand only.
+   */
+  static CommandLine commandLine(
+      InputStream in, OutputStream out, PrintStream err, String... arguments) {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("run", () -> new RunCommand(in, out, err));
+    commands.put("serve", () -> new ServeCommand(out, err));
+    commands.put("connect", () -> new ConnectCommand(out, err));
+    CommandLine commandLine = new CommandLine(new LambdaLocalCli());
+    Supplier<Object> only = arguments.length > 0 ? commands.get(arguments[0]) : null;
+    if (only != null) {
+      commandLine.addSubcommand(arguments[0], only.get());
+    } else {
+      commands.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+    }
+    commandLine.setExpandAtFiles(false);
+    commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    commandLine.setParameterExceptionHandler(
+        (exception, args) -> {
+          String command = exception.getCommandLine().getCommandSpec().qualifiedName();
+          err.println(
+              command + ": " + oneLine(exception.getMessage()) + " (see '" + command + " --help')");
+          err.flush();
+          return USAGE_ERROR;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> {
+          String command = failed.getCommandSpec().qualifiedName();
+          String message =
+              exception instanceof LambdaConfigurationException
+                  ? exception.getMessage()
+                  : "unexpected error: " + exception;
+          err.println(command + ": " + oneLine(message));
+          err.flush();
+          return USAGE_ERROR;
+        });
+    return commandLine;
+  }
+
+  /** Report that a subcommand is needed. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(
+        spec.commandLine(),
+        "Missing required subcommand: "
+            + String.join(", ", spec.commandLine().getSubcommands().keySet()));
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /** Report the version from the executable JAR's manifest; every subcommand uses it. */
+  public static final class Version implements CommandLine.IVersionProvider {
+    /** Create the provider; picocli calls it. */
+    public Version() {}
+
+    @Override
+    public String[] getVersion() {
+      String version = LambdaLocalCli.class.getPackage().getImplementationVersion();
+      return new String[] {"lambda-local " + (version != null ? version : "(development build)")};
+    }
+  }
+}

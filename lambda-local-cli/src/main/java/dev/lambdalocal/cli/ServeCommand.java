@@ -1,0 +1,388 @@
+package dev.lambdalocal.cli;
+
+import dev.lambdalocal.apigateway.ApiGatewayMock;
+import dev.lambdalocal.apigateway.IamAuthorizer;
+import dev.lambdalocal.cognito.CognitoMock;
+import dev.lambdalocal.cognito.IdentityPool;
+import dev.lambdalocal.core.LambdaConfigurationException;
+import dev.lambdalocal.core.LambdaError;
+import dev.lambdalocal.core.LocalLambda;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code serve} command: an API defined in a Swagger 2.0 or OpenAPI 3 file, served on loopback
+ * by an {@link ApiGatewayMock} whose {@code AWS_IAM} routes accept requests signed with credentials
+ * of a {@link CognitoMock}, each integration running its function in this JVM.
+ *
+ * <p>Standard output receives four lines, {@code API: <base URL>}, {@code Cognito: <endpoint>},
+ * {@code Region: <region>} and {@code Identity pool: <id>}, once everything listens; standard error
+ * receives the functions' logs. It serves until the JVM is interrupted (Ctrl+C, SIGTERM), when a
+ * shutdown hook closes the servers and the functions.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = LambdaLocalCli.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Serve an API Gateway API defined in a Swagger 2.0 or OpenAPI 3 file, with a Cognito Identity"
+          + " mock that signs its callers in, on loopback, until interrupted (Ctrl+C).",
+      "Standard output receives 'API: <base URL>', 'Cognito: <endpoint>', 'Region: <region>' and"
+          + " 'Identity pool: <id>', one per line, once both listen; standard error receives the"
+          + " functions' logs.",
+      "Routes whose security is AWS_IAM (awsSigv4) take requests signed with credentials of the"
+          + " Cognito mock, as './lambda-local connect' sends them."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:stopped",
+      "2:usage or configuration error (e.g. a function of the API without --function)"
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
+  @Option(
+      names = "--api",
+      required = true,
+      paramLabel = "<file>",
+      description =
+          "The API's Swagger 2.0 or OpenAPI 3 file, YAML or JSON, as API Gateway imports.")
+  Path api;
+
+  @Option(
+      names = "--function",
+      paramLabel = "<NAME=handler>",
+      description =
+          "Run the function NAME, as the integrations' uri name it (…:function:NAME/invocations),"
+              + " with this handler (package.Class or package.Class::method); repeatable, one for"
+              + " every function the API names.")
+  List<String> functions = new ArrayList<>();
+
+  @Option(
+      names = "--port",
+      paramLabel = "<port>",
+      defaultValue = "0",
+      description = "The API's port (default: a free one).")
+  int port;
+
+  @Option(
+      names = "--cognito-port",
+      paramLabel = "<port>",
+      defaultValue = "0",
+      description = "The Cognito mock's port (default: a free one).")
+  int cognitoPort;
+
+  @Option(
+      names = "--stage",
+      paramLabel = "<stage>",
+      description = "The stage, the first segment of every path (default: dev; --http-api: none).")
+  String stage;
+
+  @Option(
+      names = {"--classpath", "-cp"},
+      paramLabel = "<path>",
+      description =
+          "The functions' classes: directories and JARs separated by '${sys:path.separator}'; dir/*"
+              + " adds every JAR in dir. Default: lambda-local's own class path.")
+  String classpath;
+
+  @Option(
+      names = "--env-file",
+      paramLabel = "<json>",
+      description =
+          "A SAM CLI-style env-vars file: {\"Parameters\": {...}} for every function,"
+              + " {\"<NAME>\": {...}} for one.")
+  Path envFile;
+
+  @Option(
+      names = "--identity-pool-id",
+      paramLabel = "<id>",
+      description = "The Cognito identity pool id, <region>:<uuid> (default: a new one).")
+  String identityPoolId;
+
+  @Option(
+      names = "--region",
+      paramLabel = "<region>",
+      defaultValue = CognitoMock.DEFAULT_REGION,
+      description =
+          "The region of Cognito, of the API and of the functions (default: ${DEFAULT-VALUE}).")
+  String region;
+
+  @Option(
+      names = "--http-api",
+      description = "Serve an HTTP API (payload format 2.0) instead of a REST API.")
+  boolean httpApi;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private final CompletableFuture<Served> started = new CompletableFuture<>();
+
+  ServeCommand(OutputStream out, PrintStream err) {
+    this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    this.err = err;
+  }
+
+  /** Start the API, print where it listens and serve until interrupted. */
+  @Override
+  public Integer call() {
+    Served served;
+    try {
+      served = start();
+    } catch (RuntimeException e) {
+      started.completeExceptionally(e);
+      throw e;
+    }
+    Thread hook = new Thread(served::close, "lambda-local-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println("API: " + served.apiUrl());
+    out.println("Cognito: " + served.cognitoUrl());
+    out.println("Region: " + served.region());
+    out.println("Identity pool: " + served.identityPoolId());
+    out.flush();
+    err.println(
+        "lambda-local serve: serving "
+            + api
+            + " ("
+            + String.join(", ", served.functions())
+            + "); Ctrl+C stops");
+    err.flush();
+    started.complete(served);
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      return LambdaLocalCli.SUCCESS; // the hook closes everything
+    }
+    served.close();
+    return LambdaLocalCli.SUCCESS;
+  }
+
+  /** Return what {@link #call()} serves, once it listens (tests in this JVM use it). */
+  CompletableFuture<Served> started() {
+    return started;
+  }
+
+  /** Make {@link #call()} close everything and return, as an interrupt of the JVM would. */
+  void stop() {
+    stop.countDown();
+  }
+
+  private Served start() {
+    if (!Files.isRegularFile(api)) {
+      throw new LambdaConfigurationException("--api: no such file: " + api);
+    }
+    if (envFile != null && !Files.isRegularFile(envFile)) {
+      throw new LambdaConfigurationException("--env-file: no such file: " + envFile);
+    }
+    Map<String, String> handlers = handlers();
+    List<Path> entries = classpath != null ? Classpaths.parse(classpath) : null;
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      CognitoMock cognito = startCognito();
+      resources.add(cognito);
+      Map<String, LocalLambda> lambdas = new LinkedHashMap<>();
+      Set<String> missing = new LinkedHashSet<>();
+      ApiGatewayMock.Builder builder =
+          setting(
+              "--port",
+              () ->
+                  (httpApi ? ApiGatewayMock.httpApi() : ApiGatewayMock.restApi())
+                      .port(port)
+                      .region(region)
+                      .iamAuthorizer(IamAuthorizer.sigV4(cognito)));
+      if (stage != null) {
+        setting("--stage", () -> builder.stage(stage));
+      }
+      try {
+        builder.definition(
+            api,
+            name -> {
+              String handler = handlers.get(name);
+              if (handler == null) {
+                missing.add(name);
+                return Optional.empty();
+              }
+              return Optional.of(
+                  lambdas.computeIfAbsent(
+                      name,
+                      n -> {
+                        LocalLambda lambda = function(n, handler, entries);
+                        resources.add(lambda);
+                        return lambda;
+                      }));
+            });
+      } catch (IllegalArgumentException e) {
+        if (!missing.isEmpty()) {
+          throw new LambdaConfigurationException(
+              api
+                  + ": functions named in the file but given no --function: "
+                  + String.join(", ", missing)
+                  + " (add --function NAME=<class[::method]> for each)");
+        }
+        throw new LambdaConfigurationException(e.getMessage(), e);
+      }
+      for (String name : handlers.keySet()) {
+        if (!lambdas.containsKey(name)) {
+          throw new LambdaConfigurationException(
+              "--function "
+                  + name
+                  + "="
+                  + handlers.get(name)
+                  + ": "
+                  + api
+                  + " names no function "
+                  + name
+                  + (lambdas.isEmpty()
+                      ? ""
+                      : " (it names " + String.join(", ", lambdas.keySet()) + ")"));
+        }
+      }
+      ApiGatewayMock gateway;
+      try {
+        gateway = builder.start();
+      } catch (IllegalStateException e) {
+        throw new LambdaConfigurationException("--port: " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new LambdaConfigurationException(api + ": " + e.getMessage(), e);
+      }
+      resources.add(gateway);
+      List<String> functionsServed = new ArrayList<>();
+      lambdas.forEach((name, lambda) -> functionsServed.add(name + "=" + handlers.get(name)));
+      return new Served(
+          gateway.baseUri(),
+          cognito.endpoint(),
+          cognito.region(),
+          cognito.defaultIdentityPoolId(),
+          List.copyOf(functionsServed),
+          List.copyOf(resources));
+    } catch (RuntimeException e) {
+      closeAll(resources);
+      throw e;
+    }
+  }
+
+  private CognitoMock startCognito() {
+    CognitoMock.Builder builder =
+        setting("--region", () -> CognitoMock.builder().region(region).port(cognitoPort));
+    if (identityPoolId != null) {
+      setting(
+          "--identity-pool-id",
+          () ->
+              builder.identityPool(IdentityPool.builder().identityPoolId(identityPoolId).build()));
+    }
+    try {
+      return builder.start();
+    } catch (IllegalStateException e) {
+      throw new LambdaConfigurationException("--cognito-port: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new LambdaConfigurationException("--identity-pool-id: " + e.getMessage(), e);
+    }
+  }
+
+  private LocalLambda function(String name, String handler, List<Path> entries) {
+    LocalLambda.Builder builder =
+        LocalLambda.builder().handler(handler).functionName(name).region(region).console(err);
+    if (entries != null) {
+      builder.classpath(entries);
+    }
+    if (envFile != null) {
+      builder.environmentFile(envFile);
+    }
+    HandlerClasses.check(name, handler, entries);
+    LocalLambda lambda = builder.build();
+    // The init phase runs now, so that a handler that cannot start fails at start-up, not on the
+    // first request.
+    LambdaError error = lambda.initialize();
+    if (error != null) {
+      lambda.close();
+      throw new LambdaConfigurationException(
+          "--function " + name + "=" + handler + ": " + error.errorMessage());
+    }
+    return lambda;
+  }
+
+  private Map<String, String> handlers() {
+    Map<String, String> handlers = new LinkedHashMap<>();
+    for (String function : functions) {
+      int equals = function.indexOf('=');
+      String name = equals < 0 ? "" : function.substring(0, equals);
+      if (!FUNCTION_NAME.matcher(name).matches() || equals == function.length() - 1) {
+        throw new LambdaConfigurationException(
+            "--function: expected NAME=<class[::method]>, got '" + function + "'");
+      }
+      if (handlers.put(name, function.substring(equals + 1)) != null) {
+        throw new LambdaConfigurationException("--function: " + name + " is given twice");
+      }
+    }
+    return handlers;
+  }
+
+  /** Run a builder step, reporting its IllegalArgumentException as a mistake in {@code option}. */
+  private static <T> T setting(String option, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new LambdaConfigurationException(option + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    RuntimeException failure = null;
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("cannot stop the API: " + e, e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** What serves: the API, the Cognito mock and the functions, closed in reverse order. */
+  record Served(
+      URI apiUrl,
+      URI cognitoUrl,
+      String region,
+      String identityPoolId,
+      List<String> functions,
+      List<AutoCloseable> resources)
+      implements AutoCloseable {
+
+    @Override
+    public void close() {
+      closeAll(resources);
+    }
+  }
+}

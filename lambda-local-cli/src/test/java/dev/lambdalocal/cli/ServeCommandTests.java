@@ -1,0 +1,270 @@
+package dev.lambdalocal.cli;
+
+import static dev.lambdalocal.cli.ServeHandlers.STATUS;
+import static dev.lambdalocal.cli.ServeHandlers.WHO_AM_I;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdalocal.apigateway.ApiClient;
+import dev.lambdalocal.apigateway.ApiResponse;
+import dev.lambdalocal.cli.ServeCommand.Served;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Tests the {@code serve} command's arguments, messages and output through picocli, in this JVM.
+ */
+class ServeCommandTests {
+
+  static final String POOL = "us-east-1:7e6d5c4b-3a29-4817-a6b5-c4d3e2f1a0b9";
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CommandLine cli =
+      LambdaLocalCli.commandLine(
+          InputStream.nullInputStream(), out, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  @TempDir Path dir;
+
+  static Path api() {
+    try {
+      return Path.of(ServeCommandTests.class.getResource("/cli/whoami.yaml").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theCommandLineFindsServeAndConnect() {
+    assertThat(cli.execute()).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "lambda-local: Missing required subcommand: run, serve, connect"
+                + " (see 'lambda-local --help')\n");
+  }
+
+  @Test
+  void servesUntilStoppedAndPrintsWhereItListens() throws Exception {
+    Path envFile = dir.resolve("env.json");
+    Files.writeString(envFile, "{\"WhoAmI\": {\"GREETING\": \"hi\"}}");
+
+    Running running =
+        serve(
+            "--api",
+            api().toString(),
+            "--function",
+            "WhoAmI=" + WHO_AM_I,
+            "--function",
+            "Status=" + STATUS,
+            "--identity-pool-id",
+            POOL,
+            "--env-file",
+            envFile.toString());
+    Served served = running.served();
+
+    assertThat(out())
+        .matches(
+            "API: http://127\\.0\\.0\\.1:\\d+/dev/\n"
+                + "Cognito: http://127\\.0\\.0\\.1:\\d+\n"
+                + "Region: us-east-1\n"
+                + "Identity pool: "
+                + POOL
+                + "\n");
+    assertThat(out()).startsWith("API: " + served.apiUrl() + "\n");
+    assertThat(err())
+        .startsWith(
+            "lambda-local serve: serving "
+                + api()
+                + " (WhoAmI="
+                + WHO_AM_I
+                + ", Status="
+                + STATUS
+                + "); Ctrl+C stops\n");
+    try (ApiClient client =
+        ApiClient.builder()
+            .baseUri(served.apiUrl())
+            .cognitoEndpoint(served.cognitoUrl())
+            .identityPoolId(POOL)
+            .build()) {
+      ApiResponse response = client.get("/whoami");
+      assertThat(response.bodyText())
+          .isEqualTo(
+              "{\"identityId\":\""
+                  + client.identity().identityId()
+                  + "\",\"query\":\"\",\"greeting\":\"hi\",\"body\":null}");
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    assertThat(running.stop()).isZero();
+  }
+
+  @Test
+  void anHttpApiHasNoStageByDefault() throws Exception {
+    Running running =
+        serve(
+            "--api",
+            api().toString(),
+            "--function",
+            "WhoAmI=" + WHO_AM_I,
+            "--function",
+            "Status=" + STATUS,
+            "--http-api",
+            "--region",
+            "eu-west-1");
+
+    assertThat(out())
+        .matches(
+            "API: http://127\\.0\\.0\\.1:\\d+/\n"
+                + "Cognito: http://127\\.0\\.0\\.1:\\d+\n"
+                + "Region: eu-west-1\n"
+                + "Identity pool: eu-west-1:[0-9a-f-]{36}\n");
+    assertThat(running.stop()).isZero();
+  }
+
+  @Test
+  void functionsWithoutFunctionOptionAreListedAtStartUp() {
+    assertUsageError(
+        "lambda-local serve: "
+            + api()
+            + ": functions named in the file but given no --function: WhoAmI, Status"
+            + " (add --function NAME=<class[::method]> for each)",
+        "serve",
+        "--api",
+        api().toString());
+  }
+
+  @Test
+  void aFunctionTheApiDoesNotNameIsAnError() {
+    assertUsageError(
+        "lambda-local serve: --function Other=x.Y: "
+            + api()
+            + " names no function Other (it names WhoAmI, Status)",
+        "serve",
+        "--api",
+        api().toString(),
+        "--function",
+        "WhoAmI=" + WHO_AM_I,
+        "--function",
+        "Status=" + STATUS,
+        "--function",
+        "Other=x.Y");
+  }
+
+  @Test
+  void aHandlerThatDoesNotResolveFailsAtStartUp() {
+    assertUsageError(
+        "lambda-local serve: --function WhoAmI=no.such.Handler::handle: class no.such.Handler not"
+            + " found",
+        "serve",
+        "--api",
+        api().toString(),
+        "--function",
+        "WhoAmI=no.such.Handler::handle",
+        "--function",
+        "Status=" + STATUS);
+    assertUsageError(
+        "lambda-local serve: --function WhoAmI=no.such.Handler: class no.such.Handler not found"
+            + " on --classpath",
+        "serve",
+        "--api",
+        api().toString(),
+        "--function",
+        "WhoAmI=no.such.Handler",
+        "--function",
+        "Status=" + STATUS,
+        "--classpath",
+        dir.toString());
+  }
+
+  @Test
+  void malformedOptionsAreOneLineUsageErrors() {
+    assertUsageError(
+        "lambda-local serve: --function: expected NAME=<class[::method]>, got 'WhoAmI'",
+        "serve",
+        "--api",
+        api().toString(),
+        "--function",
+        "WhoAmI");
+    assertUsageError(
+        "lambda-local serve: --function: WhoAmI is given twice",
+        "serve",
+        "--api",
+        api().toString(),
+        "--function",
+        "WhoAmI=a.B",
+        "--function",
+        "WhoAmI=c.D");
+    assertUsageError(
+        "lambda-local serve: --api: no such file: no/such.yaml", "serve", "--api", "no/such.yaml");
+    assertUsageError(
+        "lambda-local serve: --region: region is not an AWS region name: nowhere",
+        "serve",
+        "--api",
+        api().toString(),
+        "--region",
+        "nowhere");
+    assertUsageError(
+        "lambda-local serve: --identity-pool-id: identity pool id eu-west-1:"
+            + POOL.substring(10)
+            + " is not of the form us-east-1:<uuid>",
+        "serve",
+        "--api",
+        api().toString(),
+        "--identity-pool-id",
+        "eu-west-1:" + POOL.substring(10));
+    assertUsageError(
+        "lambda-local serve: Missing required option: '--api=<file>'"
+            + " (see 'lambda-local serve --help')",
+        "serve");
+  }
+
+  private void assertUsageError(String message, String... args) {
+    out.reset();
+    err.reset();
+    assertThat(cli.execute(args)).isEqualTo(2);
+    assertThat(err()).isEqualTo(message + "\n");
+    assertThat(out()).isEmpty();
+  }
+
+  private Running serve(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("serve"));
+    all.addAll(List.of(args));
+    ServeCommand command = cli.getSubcommands().get("serve").getCommand();
+    CompletableFuture<Integer> status =
+        CompletableFuture.supplyAsync(() -> cli.execute(all.toArray(String[]::new)));
+    Served served;
+    try {
+      served = command.started().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      command.stop();
+      throw new AssertionError("serve did not start: " + err(), e);
+    }
+    return new Running(command, served, status);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private record Running(ServeCommand command, Served served, CompletableFuture<Integer> status) {
+    int stop() throws Exception {
+      command.stop();
+      return status.get(30, TimeUnit.SECONDS);
+    }
+  }
+}

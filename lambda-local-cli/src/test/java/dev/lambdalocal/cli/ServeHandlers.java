@@ -1,0 +1,52 @@
+package dev.lambdalocal.cli;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Map;
+
+/** The handlers of the CLI tests' API, {@code cli/whoami.yaml}. */
+public final class ServeHandlers {
+
+  static final String WHO_AM_I = ServeHandlers.class.getName() + "$WhoAmI";
+  static final String STATUS = ServeHandlers.class.getName() + "$Status";
+
+  private ServeHandlers() {}
+
+  /**
+   * Answer {@code {"identityId":"<the caller's Cognito identity
+   * id>","query":"<q>","greeting":"<$GREETING>","body":<JSON body>}}.
+   */
+  public static final class WhoAmI
+      implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(
+        APIGatewayProxyRequestEvent event, Context context) {
+      Map<String, String> query = event.getQueryStringParameters();
+      return new APIGatewayProxyResponseEvent()
+          .withStatusCode(200)
+          .withHeaders(Map.of("Content-Type", "application/json"))
+          .withBody(
+              "{\"identityId\":\""
+                  + event.getRequestContext().getIdentity().getCognitoIdentityId()
+                  + "\",\"query\":\""
+                  + (query == null ? "" : query.getOrDefault("q", ""))
+                  + "\",\"greeting\":\""
+                  + System.getenv().getOrDefault("GREETING", "")
+                  + "\",\"body\":"
+                  + (event.getBody() == null ? "null" : event.getBody())
+                  + "}");
+    }
+  }
+
+  /** Answer 418 with a body without a final line break. */
+  public static final class Status
+      implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(
+        APIGatewayProxyRequestEvent event, Context context) {
+      return new APIGatewayProxyResponseEvent().withStatusCode(418).withBody("short and stout");
+    }
+  }
+}

@@ -1,0 +1,389 @@
+package dev.lambdalocal.apigateway;
+
+import dev.lambdalocal.apigateway.internal.ApiServer;
+import dev.lambdalocal.apigateway.internal.ApiSettings;
+import dev.lambdalocal.apigateway.internal.RouteTable;
+import dev.lambdalocal.apigateway.internal.definitions.ApiDefinition;
+import dev.lambdalocal.cognito.CognitoMock;
+import dev.lambdalocal.core.LocalLambda;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An offline Amazon API Gateway on a loopback port, in this JVM: a REST API (Lambda proxy
+ * integration, payload format 1.0) or an HTTP API (payload format 2.0) whose routes invoke {@link
+ * LocalLambda} functions in-process, with the events, responses and error answers of API Gateway.
+ *
+ * <pre>{@code
+ * try (LocalLambda hello = LocalLambda.builder().handler("example.Hello").build();
+ *     ApiGatewayMock api =
+ *         ApiGatewayMock.restApi().stage("dev").route("GET", "/hello/{name}", hello).start()) {
+ *   URI uri = api.baseUri().resolve("dev/hello/Ada"); // http://127.0.0.1:<port>/dev/hello/Ada
+ * }
+ * }</pre>
+ *
+ * <p>The mock serves on its own port; the functions stay owned (and closed) by the caller.
+ *
+ * @since 0.1.0
+ */
+public final class ApiGatewayMock implements AutoCloseable {
+
+  /** REST API's default integration timeout. */
+  public static final Duration REST_DEFAULT_TIMEOUT = Duration.ofSeconds(29);
+
+  /** HTTP API's default (and maximum) integration timeout. */
+  public static final Duration HTTP_DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
+  private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+  private static final Pattern METHOD = Pattern.compile("[A-Z]+");
+
+  private final ApiSettings settings;
+  private final ApiServer server;
+
+  private ApiGatewayMock(ApiSettings settings, int port) {
+    this.settings = settings;
+    this.server = new ApiServer(port, settings);
+  }
+
+  /**
+   * Start configuring a REST API (payload 1.0, {@code APIGatewayProxyRequestEvent}); its stage is
+   * {@code dev} unless set.
+   *
+   * @return a new builder
+   */
+  public static Builder restApi() {
+    return new Builder(ApiType.REST);
+  }
+
+  /**
+   * Start configuring an HTTP API (payload 2.0, {@code APIGatewayV2HTTPEvent}); its stage is {@code
+   * $default} (no path prefix) unless set.
+   *
+   * @return a new builder
+   */
+  public static Builder httpApi() {
+    return new Builder(ApiType.HTTP);
+  }
+
+  /**
+   * Return the server's root, without the stage: {@code http://127.0.0.1:<port>/}.
+   *
+   * @return the root URI
+   */
+  public URI endpoint() {
+    return server.endpoint();
+  }
+
+  /**
+   * Return the invoke URL of the stage, as the console shows it: {@code
+   * http://127.0.0.1:<port>/<stage>/}, or the root for HTTP API's {@code $default} stage.
+   *
+   * @return the base URI of the API's paths, ending in {@code /}
+   */
+  public URI baseUri() {
+    String prefix = settings.stagePrefix();
+    return prefix.isEmpty() ? endpoint() : endpoint().resolve(prefix.substring(1) + "/");
+  }
+
+  /** Return the loopback port. */
+  public int port() {
+    return server.port();
+  }
+
+  /** Return the API id, 10 lower-case letters and digits, as in {@code requestContext.apiId}. */
+  public String apiId() {
+    return settings.apiId();
+  }
+
+  /** Return the stage name, e.g. {@code dev} or {@code $default}. */
+  public String stage() {
+    return settings.stage();
+  }
+
+  /** Return the kind of API. */
+  public ApiType type() {
+    return settings.type();
+  }
+
+  /** Stop the server; the functions are left open. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /**
+   * The two kinds of API Gateway API that integrate with Lambda through a proxy integration.
+   *
+   * @since 0.1.0
+   */
+  public enum ApiType {
+    /**
+     * REST API: payload format 1.0, unknown routes answered with 403 Missing Authentication Token.
+     */
+    REST,
+    /** HTTP API: payload format 2.0, unknown routes answered with 404 Not Found. */
+    HTTP
+  }
+
+  /**
+   * A route's authorization type.
+   *
+   * @since 0.1.0
+   */
+  public enum Authorization {
+    /** Open: no authorization. */
+    NONE,
+    /** IAM: requests must pass the {@link IamAuthorizer} (SigV4). */
+    AWS_IAM
+  }
+
+  /**
+   * One route: an HTTP method (or {@code ANY}) and a path template on a function.
+   *
+   * @param method the method in upper case, or {@code ANY}
+   * @param path the path template, e.g. {@code /pets/{petId}} or {@code /{proxy+}}
+   * @param function the function the proxy integration invokes
+   * @param authorization the route's authorization type
+   * @since 0.1.0
+   */
+  public record Route(
+      String method, String path, LocalLambda function, Authorization authorization) {
+
+    /**
+     * Create a route.
+     *
+     * @throws IllegalArgumentException naming the method or path that API Gateway would refuse
+     */
+    public Route {
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(function, "function");
+      Objects.requireNonNull(authorization, "authorization");
+      method = method.toUpperCase(Locale.ROOT);
+      if (!METHOD.matcher(method).matches()) {
+        throw new IllegalArgumentException("route method is not an HTTP method: " + method);
+      }
+      RouteTable.validateTemplate(path);
+    }
+  }
+
+  /**
+   * Configures and starts an {@link ApiGatewayMock}.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+
+    private final ApiType type;
+    private final List<Route> routes = new ArrayList<>();
+    private final Set<String> binaryMediaTypes = new LinkedHashSet<>();
+    private int port;
+    private String stage;
+    private String region = CognitoMock.DEFAULT_REGION;
+    private String accountId = CognitoMock.DEFAULT_ACCOUNT_ID;
+    private String apiId;
+    private Duration integrationTimeout;
+    private IamAuthorizer iamAuthorizer = IamAuthorizer.denyAll();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(ApiType type) {
+      this.type = type;
+    }
+
+    /** Listen on {@code port}; 0 (the default) takes a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Name the stage, the first path segment of every URL ({@code $default}: none). */
+    public Builder stage(String stage) {
+      if (stage == null || !(stage.equals("$default") || STAGE.matcher(stage).matches())) {
+        throw new IllegalArgumentException("stage name is not valid: " + stage);
+      }
+      this.stage = stage;
+      return this;
+    }
+
+    /** Set the region of {@code domainName} (default {@value CognitoMock#DEFAULT_REGION}). */
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** Set {@code requestContext.accountId} (default {@value CognitoMock#DEFAULT_ACCOUNT_ID}). */
+    public Builder accountId(String accountId) {
+      if (accountId == null || !accountId.matches("\\d{12}")) {
+        throw new IllegalArgumentException("accountId must be 12 digits, was " + accountId);
+      }
+      this.accountId = accountId;
+      return this;
+    }
+
+    /** Fix the API id (default: 10 random lower-case letters and digits). */
+    public Builder apiId(String apiId) {
+      if (apiId == null || !API_ID.matcher(apiId).matches()) {
+        throw new IllegalArgumentException(
+            "apiId must be 10 lower-case letters and digits, was " + apiId);
+      }
+      this.apiId = apiId;
+      return this;
+    }
+
+    /**
+     * Answer 504 (REST) or 503 (HTTP API) when a function takes longer than {@code timeout}
+     * (default {@link #REST_DEFAULT_TIMEOUT} or {@link #HTTP_DEFAULT_TIMEOUT}); the function keeps
+     * running until its own timeout, as in AWS.
+     */
+    public Builder integrationTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("integrationTimeout must be positive, was " + timeout);
+      }
+      this.integrationTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Add a REST API binary media type (e.g. {@code image/png} or {@code *}/{@code *}): request
+     * bodies of that content type reach the function base64-encoded. HTTP APIs need none: they
+     * encode every body whose content type is not text.
+     */
+    public Builder binaryMediaType(String mediaType) {
+      binaryMediaTypes.add(Objects.requireNonNull(mediaType, "mediaType").toLowerCase(Locale.ROOT));
+      return this;
+    }
+
+    /**
+     * Decide {@code AWS_IAM} routes with {@code authorizer} (default {@link
+     * IamAuthorizer#denyAll()}).
+     */
+    public Builder iamAuthorizer(IamAuthorizer authorizer) {
+      this.iamAuthorizer = Objects.requireNonNull(authorizer, "authorizer");
+      return this;
+    }
+
+    /** Use {@code clock} for {@code requestTimeEpoch} and {@code timeEpoch} (default: system). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Add an open route ({@code method} may be {@code ANY}). */
+    public Builder route(String method, String path, LocalLambda function) {
+      return route(new Route(method, path, function, Authorization.NONE));
+    }
+
+    /** Add a route with an authorization type. */
+    public Builder route(
+        String method, String path, LocalLambda function, Authorization authorization) {
+      return route(new Route(method, path, function, authorization));
+    }
+
+    /** Add a route. */
+    public Builder route(Route route) {
+      routes.add(Objects.requireNonNull(route, "route"));
+      return this;
+    }
+
+    /**
+     * Add the routes of a Swagger 2.0 or OpenAPI 3.0 definition file, YAML or JSON, as API Gateway
+     * imports it: one route per operation ({@code x-amazon-apigateway-any-method} is {@code ANY}),
+     * each a Lambda proxy integration ({@code x-amazon-apigateway-integration} of type {@code
+     * aws_proxy}) on the function its {@code uri} names; {@code AWS_IAM} when the operation's (or
+     * the document's) {@code security} names an {@code x-amazon-apigateway-authtype: awsSigv4}
+     * scheme, or its {@code x-amazon-apigateway-auth} type is {@code AWS_IAM}. {@code basePath} and
+     * {@code servers} are ignored; REST APIs take the file's {@code
+     * x-amazon-apigateway-binary-media-types}. See {@code docs/api-gateway.md}.
+     *
+     * @param file the definition file
+     * @param functionsByName the functions by the names the integrations' {@code uri}s give them
+     * @return this builder
+     * @throws IllegalArgumentException naming the file: every function it names that is not
+     *     provided, the line and column of a syntax error, or the method and path of an operation
+     *     that cannot be emulated
+     * @since 0.1.0
+     */
+    public Builder definition(Path file, Map<String, LocalLambda> functionsByName) {
+      Map<String, LocalLambda> functions = Map.copyOf(functionsByName);
+      return definition(file, name -> Optional.ofNullable(functions.get(name)));
+    }
+
+    /**
+     * Add the routes of a Swagger 2.0 or OpenAPI 3.0 definition file, finding each function with
+     * {@code functions}; see {@link #definition(Path, Map)}.
+     *
+     * @param file the definition file
+     * @param functions finds the function an integration's {@code uri} names
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #definition(Path, Map)}
+     * @since 0.1.0
+     */
+    public Builder definition(Path file, FunctionResolver functions) {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(functions, "functions");
+      ApiDefinition definition = ApiDefinition.read(file, type);
+      routes.addAll(definition.bind(functions));
+      if (type == ApiType.REST) {
+        definition.binaryMediaTypes().forEach(this::binaryMediaType);
+      }
+      return this;
+    }
+
+    /**
+     * Start the API.
+     *
+     * @return the running mock; close it to stop it
+     * @throws IllegalArgumentException naming a route given twice
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public ApiGatewayMock start() {
+      String resolvedStage = stage != null ? stage : type == ApiType.REST ? "dev" : "$default";
+      if (type == ApiType.REST && resolvedStage.equals("$default")) {
+        throw new IllegalArgumentException("a REST API stage cannot be named $default");
+      }
+      Duration timeout =
+          integrationTimeout != null
+              ? integrationTimeout
+              : type == ApiType.REST ? REST_DEFAULT_TIMEOUT : HTTP_DEFAULT_TIMEOUT;
+      ApiSettings settings =
+          new ApiSettings(
+              type,
+              resolvedStage,
+              region,
+              accountId,
+              apiId != null ? apiId : randomApiId(),
+              timeout,
+              List.copyOf(binaryMediaTypes),
+              iamAuthorizer,
+              clock,
+              new RouteTable(routes));
+      return new ApiGatewayMock(settings, port);
+    }
+
+    private static String randomApiId() {
+      String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+      SecureRandom random = new SecureRandom();
+      StringBuilder id = new StringBuilder(10);
+      for (int i = 0; i < 10; i++) {
+        id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      return id.toString();
+    }
+  }
+}

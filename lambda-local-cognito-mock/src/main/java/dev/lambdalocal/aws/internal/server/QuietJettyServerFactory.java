@@ -1,0 +1,75 @@
+package dev.lambdalocal.aws.internal.server;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+
+/**
+ * WireMock's Jetty server, made to answer a request it cannot even read (a broken percent-escape in
+ * the query, a truncated or malformed body) with a 400 in AWS's JSON error shape instead of Jetty's
+ * 500 page with a Java stack trace. Jetty's own error pages show no stack traces either.
+ */
+final class QuietJettyServerFactory implements HttpServerFactory {
+
+  private static final byte[] BAD_REQUEST =
+      "{\"message\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8);
+
+  @Override
+  public String getName() {
+    return "lambda-local-quiet-jetty";
+  }
+
+  @Override
+  public HttpServer buildHttpServer(
+      Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+    return new Jetty11HttpServer(options, admin, stubs) {
+      @Override
+      protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
+        context.addFilter(
+            new FilterHolder(new BadRequestFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowServlet(false);
+        context.setErrorHandler(errors);
+      }
+    };
+  }
+
+  /** Turns a failure to read the request into AWS's shape of a 400. */
+  private static final class BadRequestFilter implements Filter {
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      try {
+        chain.doFilter(request, response);
+      } catch (RuntimeException | IOException | ServletException e) {
+        if (response.isCommitted()) {
+          throw e;
+        }
+        HttpServletResponse http = (HttpServletResponse) response;
+        http.reset();
+        http.setStatus(400);
+        http.setContentType("application/json");
+        http.setHeader("x-amzn-ErrorType", "BadRequestException");
+        http.setContentLength(BAD_REQUEST.length);
+        http.getOutputStream().write(BAD_REQUEST);
+      }
+    }
+  }
+}
