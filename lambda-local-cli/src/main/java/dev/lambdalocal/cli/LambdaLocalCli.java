@@ -1,6 +1,7 @@
 package dev.lambdalocal.cli;
 
 import dev.lambdalocal.core.LambdaConfigurationException;
+import dev.lambdalocal.core.LocalLambda;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -68,6 +69,10 @@ public final class LambdaLocalCli implements Callable<Integer> {
     // the executable JAR has no logging backend.
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+    if (args.length > 0 && (args[0].equals("run") || args[0].equals("serve"))) {
+      // The runtime's serializers initialize on the other core while picocli parses the command.
+      LocalLambda.preload();
     }
     // Taken before anything runs: invocations replace System.out and System.err with streams
     // that route a function's output to its log.

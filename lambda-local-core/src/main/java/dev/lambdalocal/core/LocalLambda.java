@@ -7,6 +7,7 @@ import dev.lambdalocal.core.internal.invoke.FunctionClassLoaders;
 import dev.lambdalocal.core.internal.invoke.FunctionConfig;
 import dev.lambdalocal.core.internal.invoke.FunctionRuntime;
 import dev.lambdalocal.core.internal.invoke.HandlerNames;
+import dev.lambdalocal.core.internal.invoke.Preloading;
 import dev.lambdalocal.core.internal.logging.OutputCapture;
 import java.io.PrintStream;
 import java.lang.reflect.Type;
@@ -107,6 +108,18 @@ public final class LocalLambda implements AutoCloseable {
    */
   public InvocationResult invokePayload(byte[] payload, InvokeOptions options) {
     return runtime.invoke(payload.clone(), options);
+  }
+
+  /**
+   * Start initializing, on a background thread, what the first function of this JVM needs anyway:
+   * the Lambda runtime's JSON serializers (most of a cold start), request ids and the memory meter.
+   * For a process that runs one function and exits (a command line) and has other work to do first:
+   * on two or more cores the two overlap. Returns at once; later calls do nothing.
+   *
+   * @since 0.1.0
+   */
+  public static void preload() {
+    Preloading.start();
   }
 
   /**

@@ -25,6 +25,21 @@ class LocalLambdaTests {
   }
 
   @Test
+  void preloadStartsOneDaemonThreadAtMostAndFunctionsWorkAsBefore() {
+    LocalLambda.preload();
+    LocalLambda.preload();
+
+    assertThat(Thread.getAllStackTraces().keySet())
+        .filteredOn(thread -> thread.getName().equals("lambda-local-preload"))
+        .hasSizeLessThanOrEqualTo(1)
+        .allMatch(Thread::isDaemon);
+    try (LocalLambda lambda = quiet(ContextProbe.class.getName()).build()) {
+      assertThat(lambda.invokeJson("{}").returnValue(Map.class))
+          .containsEntry("functionName", "ContextProbe");
+    }
+  }
+
+  @Test
   void contextCarriesLambdaFormats() {
     Clock clock = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
     try (LocalLambda lambda =
