@@ -30,9 +30,9 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 /**
  * A Spring Boot 3 application and lambda-local in one JVM, on one test class path: Spring's web
  * server (Jetty 12) on a random port, and the offline Cognito and API Gateway (WireMock's Jetty,
- * shaded inside lambda-local-cognito-mock) on theirs, all answering real HTTP requests; the
- * Jackson and Jetty in use are the versions Spring Boot manages (the build passes them in as
- * {@code expected.jackson.version} and {@code expected.jetty.version}).
+ * shaded inside lambda-local-cognito-mock) on theirs, all answering real HTTP requests; the Jackson
+ * and Jetty in use are the versions Spring Boot manages (the build passes them in as {@code
+ * expected.jackson.version} and {@code expected.jetty.version}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @WithCognitoMock
