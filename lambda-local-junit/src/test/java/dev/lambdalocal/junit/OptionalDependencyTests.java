@@ -44,7 +44,9 @@ class OptionalDependencyTests {
           "dev.lambdalocal.cognito.",
           "software.amazon.awssdk.",
           "com.github.tomakehurst.",
-          "org.wiremock.");
+          "org.wiremock.",
+          // wiremock-standalone's relocated Jetty, Jackson, Guava, …
+          "wiremock.");
 
   @Test
   void aLambdaTestRunsWithoutTheMockWireMockOrTheAwsSdk() throws Exception {
