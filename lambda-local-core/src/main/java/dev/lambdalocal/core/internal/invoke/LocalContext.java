@@ -101,12 +101,12 @@ public final class LocalContext implements Context {
     return logger;
   }
 
-  @Override
+  // No @Override on the next two: Context has them from aws-lambda-java-core 1.3.0 and 1.4.0, and
+  // this class also compiles against the oldest core users can have (the root pom's floors).
   public String getTenantId() {
     return tenantId;
   }
 
-  @Override
   public String getXrayTraceId() {
     return xrayTraceId;
   }
