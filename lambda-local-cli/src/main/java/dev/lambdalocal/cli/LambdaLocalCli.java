@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code lambda-local} command line: {@code lambda-local run --handler … --event …} invokes a
@@ -24,8 +22,9 @@ import picocli.CommandLine.Spec;
  * serves an API with an offline Cognito; {@code connect} calls it as a Cognito identity.
  *
  * <p>Only the subcommand being run is built: picocli reads a command's annotations when it is
- * added, and a one-shot {@code run} should not pay for {@code serve}'s (see docs/performance.md).
- * The command line is complete (every subcommand) for {@code --help}, for no arguments and for an
+ * added, and a one-shot {@code run} should not pay for {@code serve}'s; {@code lambda-local} and
+ * {@code run} themselves are specified in code ({@link Specs}; see docs/performance.md). The
+ * command line is complete (every subcommand) for {@code --help}, for no arguments and for an
  * unknown subcommand, so that its help and errors list them all.
  *
  * <p>Exit status: {@value #SUCCESS} on success, {@value #FUNCTION_ERROR} on a function error or
@@ -33,17 +32,6 @@ import picocli.CommandLine.Spec;
  * configuration error, which is reported on standard error in one line and never with a stack
  * trace.
  */
-@Command(
-    name = "lambda-local",
-    mixinStandardHelpOptions = true,
-    versionProvider = LambdaLocalCli.Version.class,
-    description = "Run AWS Lambda Java handlers locally, in-process, as the AWS Java runtime does.",
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-      "0:success",
-      "1:function error or timeout (connect: an HTTP status other than 2xx)",
-      "2:usage or configuration error"
-    })
 public final class LambdaLocalCli implements Callable<Integer> {
 
   /** The exit status of a successful invocation. */
@@ -55,9 +43,24 @@ public final class LambdaLocalCli implements Callable<Integer> {
   /** The exit status of a usage or configuration error: nothing was invoked. */
   public static final int USAGE_ERROR = 2;
 
-  @Spec private CommandSpec spec;
+  private final CommandSpec spec =
+      Specs.command(
+          this,
+          "lambda-local",
+          "Run AWS Lambda Java handlers locally, in-process, as the AWS Java runtime does.");
 
-  private LambdaLocalCli() {}
+  private LambdaLocalCli() {
+    spec.usageMessage()
+        .exitCodeList(
+            Specs.exitCodes(
+                "0",
+                "success",
+                "1",
+                "function error or timeout (connect: an HTTP status other than 2xx)",
+                "2",
+                "usage or configuration error"));
+    Specs.addStandardHelpOptions(spec);
+  }
 
   /**
    * Run the command line and exit with its status.
@@ -104,10 +107,10 @@ public final class LambdaLocalCli implements Callable<Integer> {
   static CommandLine commandLine(
       InputStream in, OutputStream out, PrintStream err, String... arguments) {
     Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("run", () -> new RunCommand(in, out, err));
+    commands.put("run", () -> new RunCommand(in, out, err).spec());
     commands.put("serve", () -> new ServeCommand(out, err));
     commands.put("connect", () -> new ConnectCommand(out, err));
-    CommandLine commandLine = new CommandLine(new LambdaLocalCli());
+    CommandLine commandLine = new CommandLine(new LambdaLocalCli().spec);
     Supplier<Object> only = arguments.length > 0 ? commands.get(arguments[0]) : null;
     if (only != null) {
       commandLine.addSubcommand(arguments[0], only.get());

@@ -20,8 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code run} command: invoke a handler once with an event, as {@code aws lambda invoke} would
@@ -31,115 +31,21 @@ import picocli.CommandLine.Option;
  * or Lambda's error document on a function error or timeout. Standard error receives the function's
  * logs with the START, END and REPORT lines, unless {@code --quiet}.
  */
-@Command(
-    name = "run",
-    mixinStandardHelpOptions = true,
-    versionProvider = LambdaLocalCli.Version.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    description = {
-      "Invoke a Lambda handler once with an event, in this JVM.",
-      "Standard output receives exactly the payload the Lambda Invoke API would return (on a"
-          + " function error or timeout, Lambda's error document); standard error receives the"
-          + " function's logs and its START, END and REPORT lines.",
-      "%%IDENTITY_ID%% and %%IDENTITY_POOL_ID%% in the event are replaced by the caller's Cognito"
-          + " identity, which the function also finds in Context.getIdentity()."
-    },
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:success", "1:function error or timeout", "2:usage or configuration error"})
 final class RunCommand implements Callable<Integer> {
 
   /** The region used when {@code --region} is not given, as in {@link LocalLambda}. */
   static final String DEFAULT_REGION = "us-east-1";
 
-  @Option(
-      names = "--handler",
-      required = true,
-      paramLabel = "<class[::method]>",
-      description =
-          "The handler, as Lambda's Handler setting: package.Class or package.Class::method.")
-  String handler;
-
-  @Option(
-      names = "--event",
-      required = true,
-      paramLabel = "<file|->",
-      description = "The event JSON file, or - to read it from standard input.")
-  String event;
-
-  @Option(
-      names = {"--classpath", "-cp"},
-      paramLabel = "<path>",
-      description =
-          "The function's classes: directories and JARs separated by '${sys:path.separator}'; dir/*"
-              + " adds every JAR in dir. Default: lambda-local's own class path.")
-  String classpath;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "<seconds>",
-      description = "The function's timeout, 1 to 900 seconds (default: 3).")
-  Integer timeoutSeconds;
-
-  @Option(
-      names = "--memory",
-      paramLabel = "<MB>",
-      description = "The function's memory size, 128 to 10240 MB (default: 128).")
-  Integer memory;
-
-  @Option(
-      names = "--function-name",
-      paramLabel = "<name>",
-      description =
-          "The function's name (default: the handler's simple class name, e.g. ExampleFunc); it"
-              + " also selects the section of --env-file.")
-  String functionName;
-
-  @Option(
-      names = "--region",
-      paramLabel = "<region>",
-      defaultValue = DEFAULT_REGION,
-      description = "The AWS region (default: ${DEFAULT-VALUE}).")
-  String region;
-
-  @Option(
-      names = "--env-file",
-      paramLabel = "<json>",
-      description =
-          "A SAM CLI-style env-vars file: {\"Parameters\": {...}} for every function,"
-              + " {\"<FunctionName>\": {...}} for this one.")
-  Path envFile;
-
-  @Option(
-      names = "--env",
-      paramLabel = "<name=value>",
-      description = "An environment variable; repeatable; overrides --env-file.")
-  List<String> environment = new ArrayList<>();
-
-  @Option(
-      names = "--identity-id",
-      paramLabel = "<id>",
-      description = "The caller's Cognito identity id (default: a new <region>:<uuid>).")
-  String identityId;
-
-  @Option(
-      names = "--identity-pool-id",
-      paramLabel = "<id>",
-      description = "The caller's Cognito identity pool id (default: a new <region>:<uuid>).")
-  String identityPoolId;
-
-  @Option(
-      names = "--client-context",
-      paramLabel = "<json>",
-      description =
-          "The mobile client context as the Invoke API takes it: {\"client\": {...}, \"custom\":"
-              + " {...}, \"env\": {...}}.")
-  String clientContext;
-
-  @Option(
-      names = {"--quiet", "-q"},
-      description = "Do not print the function's logs and START/END/REPORT lines.")
-  boolean quiet;
+  private final CommandSpec spec =
+      Specs.command(
+          this,
+          "run",
+          "Invoke a Lambda handler once with an event, in this JVM.",
+          "Standard output receives exactly the payload the Lambda Invoke API would return (on a"
+              + " function error or timeout, Lambda's error document); standard error receives the"
+              + " function's logs and its START, END and REPORT lines.",
+          "%%IDENTITY_ID%% and %%IDENTITY_POOL_ID%% in the event are replaced by the caller's"
+              + " Cognito identity, which the function also finds in Context.getIdentity().");
 
   private final InputStream in;
   private final OutputStream out;
@@ -149,37 +55,150 @@ final class RunCommand implements Callable<Integer> {
     this.in = in;
     this.out = out;
     this.err = err;
+    spec.usageMessage()
+        .sortOptions(false)
+        .autoWidth(true)
+        .exitCodeList(
+            Specs.exitCodes(
+                "0",
+                "success",
+                "1",
+                "function error or timeout",
+                "2",
+                "usage or configuration error"));
+    spec.addOption(
+        OptionSpec.builder("--handler")
+            .required(true)
+            .type(String.class)
+            .paramLabel("<class[::method]>")
+            .description(
+                "The handler, as Lambda's Handler setting: package.Class or package.Class::method.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--event")
+            .required(true)
+            .type(String.class)
+            .paramLabel("<file|->")
+            .description("The event JSON file, or - to read it from standard input.")
+            .build());
+    option(
+        String.class,
+        "<path>",
+        "The function's classes: directories and JARs separated by '${sys:path.separator}'; dir/*"
+            + " adds every JAR in dir. Default: lambda-local's own class path.",
+        "--classpath",
+        "-cp");
+    option(
+        Integer.class,
+        "<seconds>",
+        "The function's timeout, 1 to 900 seconds (default: 3).",
+        "--timeout");
+    option(
+        Integer.class,
+        "<MB>",
+        "The function's memory size, 128 to 10240 MB (default: 128).",
+        "--memory");
+    option(
+        String.class,
+        "<name>",
+        "The function's name (default: the handler's simple class name, e.g. ExampleFunc); it"
+            + " also selects the section of --env-file.",
+        "--function-name");
+    spec.addOption(
+        OptionSpec.builder("--region")
+            .type(String.class)
+            .defaultValue(DEFAULT_REGION)
+            .paramLabel("<region>")
+            .description("The AWS region (default: ${DEFAULT-VALUE}).")
+            .build());
+    option(
+        Path.class,
+        "<json>",
+        "A SAM CLI-style env-vars file: {\"Parameters\": {...}} for every function,"
+            + " {\"<FunctionName>\": {...}} for this one.",
+        "--env-file");
+    spec.addOption(
+        OptionSpec.builder("--env")
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .initialValue(new ArrayList<String>())
+            .paramLabel("<name=value>")
+            .description("An environment variable; repeatable; overrides --env-file.")
+            .build());
+    option(
+        String.class,
+        "<id>",
+        "The caller's Cognito identity id (default: a new <region>:<uuid>).",
+        "--identity-id");
+    option(
+        String.class,
+        "<id>",
+        "The caller's Cognito identity pool id (default: a new <region>:<uuid>).",
+        "--identity-pool-id");
+    option(
+        String.class,
+        "<json>",
+        "The mobile client context as the Invoke API takes it: {\"client\": {...}, \"custom\":"
+            + " {...}, \"env\": {...}}.",
+        "--client-context");
+    spec.addOption(
+        OptionSpec.builder("--quiet", "-q")
+            .type(boolean.class)
+            .initialValue(false)
+            .description("Do not print the function's logs and START/END/REPORT lines.")
+            .build());
+    Specs.addStandardHelpOptions(spec);
+  }
+
+  /** Return the command's picocli specification, which runs this command. */
+  CommandSpec spec() {
+    return spec;
+  }
+
+  private void option(Class<?> type, String label, String description, String... names) {
+    spec.addOption(
+        OptionSpec.builder(names).type(type).paramLabel(label).description(description).build());
+  }
+
+  private <T> T value(String option) {
+    return spec.findOption(option).getValue();
   }
 
   /** Invoke the handler once and return the exit status. */
   @Override
   public Integer call() throws IOException {
+    String region = value("--region");
     Identity identity =
         new Identity(
-            cognitoId("--identity-id", identityId),
-            cognitoId("--identity-pool-id", identityPoolId));
+            cognitoId("--identity-id", value("--identity-id"), region),
+            cognitoId("--identity-pool-id", value("--identity-pool-id"), region));
     String json = readEvent(Events.placeholders(identity));
     InvokeOptions options =
         InvokeOptions.builder().identity(identity).clientContext(parseClientContext()).build();
     LocalLambda.Builder builder =
         LocalLambda.builder()
-            .handler(handler)
+            .handler(this.<String>value("--handler"))
             .region(region)
             .environment(variables())
-            .quiet(quiet)
+            .quiet(this.<Boolean>value("--quiet"))
             .console(err);
+    String classpath = value("--classpath");
     if (classpath != null) {
       builder.classpath(Classpaths.parse(classpath));
     }
+    Integer timeoutSeconds = value("--timeout");
     if (timeoutSeconds != null) {
       builder.timeout(Duration.ofSeconds(timeoutSeconds));
     }
+    Integer memory = value("--memory");
     if (memory != null) {
       builder.memorySize(memory);
     }
+    String functionName = value("--function-name");
     if (functionName != null) {
       builder.functionName(functionName);
     }
+    Path envFile = value("--env-file");
     if (envFile != null) {
       builder.environmentFile(envFile);
     }
@@ -193,6 +212,7 @@ final class RunCommand implements Callable<Integer> {
 
   private Map<String, String> variables() {
     Map<String, String> variables = new LinkedHashMap<>();
+    List<String> environment = value("--env");
     for (String variable : environment) {
       int equals = variable.indexOf('=');
       if (equals < 1) {
@@ -204,7 +224,7 @@ final class RunCommand implements Callable<Integer> {
     return variables;
   }
 
-  private String cognitoId(String option, String given) {
+  private static String cognitoId(String option, String given, String region) {
     if (given == null) {
       return Identity.newId(region);
     }
@@ -216,6 +236,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private String readEvent(Map<String, String> placeholders) {
+    String event = value("--event");
     if ("-".equals(event)) {
       return Events.readJson(in, "<stdin>", placeholders);
     }
@@ -227,6 +248,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private ClientContext parseClientContext() {
+    String clientContext = value("--client-context");
     if (clientContext == null) {
       return null;
     }

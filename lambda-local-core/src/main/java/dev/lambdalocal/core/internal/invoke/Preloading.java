@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Initializes, once per JVM and on a daemon thread, the classes every function needs before its
- * first invocation ends: the random source of identity and request ids, the runtime's Jackson
- * configuration (the bulk of a cold start), its event serializers' registry and the memory meter
- * of REPORT lines.
+ * first invocation ends: first the runtime's Jackson configuration and its event serializers'
+ * registry, the longest part of a cold start, then the random source of identity and request ids
+ * and the memory meter of REPORT lines (which a caller that gets there first initializes itself).
  */
 public final class Preloading {
 
@@ -30,10 +30,9 @@ public final class Preloading {
 
   private static void preload() {
     try {
-      // In the order a first invocation needs them: its caller's ids come first.
-      UUID.randomUUID();
       JacksonFactory.getInstance();
       LambdaEventSerializers.isLambdaSupportedEvent(Object.class.getName());
+      UUID.randomUUID();
       MemoryMeter.usedMegabytes();
     } catch (RuntimeException | LinkageError e) {
       // Deliberately not reported: whatever failed here fails again, with its real error and in
