@@ -327,6 +327,15 @@ class RunCommandTests {
         "--event",
         missing);
     assertUsageError(
+        "lambda-local run: /dev/zero: larger than 6291456 bytes, the most the Lambda Invoke API"
+            + " takes (Lambda answers RequestEntityTooLargeException: Request must be smaller than"
+            + " 6291456 bytes for the InvokeFunction operation)",
+        "run",
+        "--handler",
+        GREETER,
+        "--event",
+        "/dev/zero");
+    assertUsageError(
         "lambda-local run: --identity-id: 'someone' is not a Cognito id: expected <region>:<uuid>",
         "run",
         "--handler",

@@ -52,6 +52,16 @@ public final class Events {
   /** The placeholder name of the caller's Cognito identity pool id: {@code %IDENTITY_POOL_ID%}. */
   public static final String IDENTITY_POOL_ID = "IDENTITY_POOL_ID";
 
+  /**
+   * The largest payload the Lambda Invoke API takes for a synchronous invocation: 6 MB, 6,291,456
+   * bytes. A larger event is refused as Lambda refuses it ({@code RequestEntityTooLargeException:
+   * Request must be smaller than 6291456 bytes for the InvokeFunction operation}), before it is
+   * read whole.
+   *
+   * @since 0.1.0
+   */
+  public static final int MAX_PAYLOAD_BYTES = 6_291_456;
+
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern EMBEDDED_LOCATION =
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
@@ -107,8 +117,8 @@ public final class Events {
   }
 
   private static byte[] readBytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
+    try (InputStream input = Files.newInputStream(file)) {
+      return readAtMost(input, file.toString());
     } catch (NoSuchFileException e) {
       throw new LambdaConfigurationException(file + ": no such file", e);
     } catch (IOException e) {
@@ -130,11 +140,31 @@ public final class Events {
       InputStream input, String sourceName, Map<String, String> placeholders) {
     byte[] bytes;
     try {
-      bytes = input.readAllBytes();
+      bytes = readAtMost(input, sourceName);
     } catch (IOException e) {
       throw new LambdaConfigurationException(sourceName + ": cannot read: " + reason(e), e);
     }
     return check(decode(bytes, sourceName), sourceName, placeholders);
+  }
+
+  /** Read no more than one byte past the Invoke API's limit: never a whole /dev/zero. */
+  private static byte[] readAtMost(InputStream input, String source) throws IOException {
+    byte[] bytes = input.readNBytes(MAX_PAYLOAD_BYTES + 1);
+    if (bytes.length > MAX_PAYLOAD_BYTES) {
+      throw tooLarge(source);
+    }
+    return bytes;
+  }
+
+  private static LambdaConfigurationException tooLarge(String source) {
+    return new LambdaConfigurationException(
+        source
+            + ": larger than "
+            + MAX_PAYLOAD_BYTES
+            + " bytes, the most the Lambda Invoke API takes (Lambda answers"
+            + " RequestEntityTooLargeException: Request must be smaller than "
+            + MAX_PAYLOAD_BYTES
+            + " bytes for the InvokeFunction operation)");
   }
 
   /**
@@ -266,21 +296,31 @@ public final class Events {
   /** Replace the placeholders in {@code text}, check it is one JSON document, and return it. */
   private static String check(String text, String source, Map<String, String> placeholders) {
     Substitution substitution = Substitution.apply(text, placeholders);
+    if (substitution.result().length() > MAX_PAYLOAD_BYTES / 3
+        && substitution.result().getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+      throw tooLarge(source + " (with its placeholders replaced)");
+    }
     try (JsonParser parser = JSON.createParser(substitution.result())) {
-      if (parser.nextToken() == null) {
-        throw syntaxError(
-            source, substitution, parser.currentLocation(), "No content: expected a JSON value");
+      try {
+        if (parser.nextToken() == null) {
+          throw syntaxError(
+              source, substitution, parser.currentLocation(), "No content: expected a JSON value");
+        }
+        parser.skipChildren();
+        if (parser.nextToken() != null) {
+          throw syntaxError(
+              source,
+              substitution,
+              parser.currentTokenLocation(),
+              "Unexpected content after the JSON value: expected end-of-input");
+        }
+      } catch (JsonProcessingException e) {
+        // Some errors carry no location, such as nesting deeper than Jackson's limit of 1,000:
+        // the parser still knows where it stopped.
+        JsonLocation location =
+            e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        throw syntaxError(source, substitution, location, e.getOriginalMessage());
       }
-      parser.skipChildren();
-      if (parser.nextToken() != null) {
-        throw syntaxError(
-            source,
-            substitution,
-            parser.currentTokenLocation(),
-            "Unexpected content after the JSON value: expected end-of-input");
-      }
-    } catch (JsonProcessingException e) {
-      throw syntaxError(source, substitution, e.getLocation(), e.getOriginalMessage());
     } catch (IOException e) {
       throw new LambdaConfigurationException(source + ": cannot read: " + reason(e), e);
     }

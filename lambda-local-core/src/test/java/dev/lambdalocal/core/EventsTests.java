@@ -151,6 +151,52 @@ class EventsTests {
   }
 
   @Test
+  void nestingDeeperThanTheParsersLimitNamesLineAndColumn() throws IOException {
+    Path file = write("deep.json", "[".repeat(1500) + "]".repeat(1500));
+
+    // The parser stops just after the bracket that opens level 1,001, at column 1,001.
+    assertThatThrownBy(() -> Events.readJson(file))
+        .isInstanceOf(LambdaConfigurationException.class)
+        .hasMessageStartingWith(
+            file + ": line 1, column 1002: Document nesting depth (1001) exceeds the maximum");
+  }
+
+  @Test
+  void eventsLargerThanTheInvokeApiTakesAreRefusedWithLambdasText() throws IOException {
+    String limitText =
+        " bytes, the most the Lambda Invoke API takes (Lambda answers"
+            + " RequestEntityTooLargeException: Request must be smaller than 6291456 bytes for the"
+            + " InvokeFunction operation)";
+    String padding = " ".repeat(Events.MAX_PAYLOAD_BYTES - 2);
+    Path atTheLimit = write("at-limit.json", "{}" + padding);
+    Path overTheLimit = write("over-limit.json", "{}" + padding + " ");
+    // An endless stream is read only to one byte past the limit.
+    var endless =
+        new java.io.InputStream() {
+          @Override
+          public int read() {
+            return ' ';
+          }
+        };
+
+    assertThat(Events.readJson(atTheLimit)).hasSize(Events.MAX_PAYLOAD_BYTES);
+    assertThatThrownBy(() -> Events.readJson(overTheLimit))
+        .isInstanceOf(LambdaConfigurationException.class)
+        .hasMessage(overTheLimit + ": larger than 6291456" + limitText);
+    assertThatThrownBy(() -> Events.readJson(endless, "<stdin>", Map.of()))
+        .hasMessage("<stdin>: larger than 6291456" + limitText);
+    assertThatThrownBy(
+            () ->
+                Events.readJson(
+                    new ByteArrayInputStream(
+                        ("[\"%IDENTITY_ID%\"]" + " ".repeat(Events.MAX_PAYLOAD_BYTES - 20))
+                            .getBytes(StandardCharsets.UTF_8)),
+                    "<stdin>",
+                    Map.of(Events.IDENTITY_ID, "us-east-1:" + "0".repeat(36))))
+        .hasMessage("<stdin> (with its placeholders replaced): larger than 6291456" + limitText);
+  }
+
+  @Test
   void readJsonFromAStreamUsesTheGivenName() {
     var stdin =
         new ByteArrayInputStream("{\"id\":\"%IDENTITY_ID%\"".getBytes(StandardCharsets.UTF_8));
