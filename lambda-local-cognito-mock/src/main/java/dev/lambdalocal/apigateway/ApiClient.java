@@ -3,6 +3,7 @@ package dev.lambdalocal.apigateway;
 import dev.lambdalocal.apigateway.internal.client.CognitoClients;
 import dev.lambdalocal.apigateway.internal.client.CognitoSession;
 import dev.lambdalocal.apigateway.internal.client.SignedRequests;
+import dev.lambdalocal.aws.internal.Settings;
 import dev.lambdalocal.cognito.CognitoMock;
 import dev.lambdalocal.cognito.IdentityCache;
 import dev.lambdalocal.core.Identity;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 
 /**
@@ -205,8 +205,6 @@ public final class ApiClient implements AutoCloseable {
     /** The request timeout when none is given (API Gateway's own limit is 29 seconds). */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
-
     private URI baseUri;
     private URI cognitoEndpoint;
     private String region;
@@ -230,7 +228,7 @@ public final class ApiClient implements AutoCloseable {
      * @throws IllegalArgumentException when it is not an absolute http(s) URL without query
      */
     public Builder baseUri(URI baseUri) {
-      this.baseUri = httpUri("baseUri", baseUri);
+      this.baseUri = Settings.httpUri("baseUri", baseUri);
       return this;
     }
 
@@ -247,7 +245,7 @@ public final class ApiClient implements AutoCloseable {
      * @return this builder
      */
     public Builder cognitoEndpoint(URI endpoint) {
-      this.cognitoEndpoint = httpUri("cognitoEndpoint", endpoint);
+      this.cognitoEndpoint = Settings.httpUri("cognitoEndpoint", endpoint);
       return this;
     }
 
@@ -258,10 +256,7 @@ public final class ApiClient implements AutoCloseable {
      * @return this builder
      */
     public Builder region(String region) {
-      if (region == null || !REGION.matcher(region).matches()) {
-        throw new IllegalArgumentException("region is not an AWS region name: " + region);
-      }
-      this.region = region;
+      this.region = Settings.region(region);
       return this;
     }
 
@@ -347,13 +342,13 @@ public final class ApiClient implements AutoCloseable {
 
     /** Set the timeout to connect, to the API and to Cognito (default 10 seconds). */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive("connectTimeout", timeout);
+      this.connectTimeout = Settings.positive("connectTimeout", timeout);
       return this;
     }
 
     /** Set the timeout of a request, to the API and to Cognito (default 60 seconds). */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive("requestTimeout", timeout);
+      this.requestTimeout = Settings.positive("requestTimeout", timeout);
       return this;
     }
 
@@ -377,26 +372,6 @@ public final class ApiClient implements AutoCloseable {
       }
       return new ApiClient(
           this, region != null ? region : identityPoolId.substring(0, identityPoolId.indexOf(':')));
-    }
-
-    private static URI httpUri(String setting, URI uri) {
-      Objects.requireNonNull(uri, setting);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https"))
-          || uri.getHost() == null
-          || uri.getRawQuery() != null
-          || uri.getRawFragment() != null) {
-        throw new IllegalArgumentException(
-            setting + " must be an absolute http(s) URL without query or fragment: " + uri);
-      }
-      return uri;
-    }
-
-    private static Duration positive(String setting, Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException(setting + " must be positive: " + timeout);
-      }
-      return timeout;
     }
   }
 }

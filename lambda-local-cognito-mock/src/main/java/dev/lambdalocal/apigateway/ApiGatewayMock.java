@@ -4,6 +4,7 @@ import dev.lambdalocal.apigateway.internal.ApiServer;
 import dev.lambdalocal.apigateway.internal.ApiSettings;
 import dev.lambdalocal.apigateway.internal.RouteTable;
 import dev.lambdalocal.apigateway.internal.definitions.ApiDefinition;
+import dev.lambdalocal.aws.internal.Settings;
 import dev.lambdalocal.cognito.CognitoMock;
 import dev.lambdalocal.core.LocalLambda;
 import java.net.URI;
@@ -252,10 +253,7 @@ public final class ApiGatewayMock implements AutoCloseable {
      * running until its own timeout, as in AWS.
      */
     public Builder integrationTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("integrationTimeout must be positive, was " + timeout);
-      }
-      this.integrationTimeout = timeout;
+      this.integrationTimeout = Settings.positive("integrationTimeout", timeout);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.lambdalocal.cognito;
 
+import dev.lambdalocal.aws.internal.Settings;
 import dev.lambdalocal.cognito.internal.server.MockServer;
 import dev.lambdalocal.cognito.internal.service.CognitoIdentityService;
 import dev.lambdalocal.core.Identity;
@@ -52,7 +53,6 @@ public final class CognitoMock implements AutoCloseable {
   /** The secret key of the dummy credentials of {@link #createClient()}. */
   public static final String DUMMY_SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   private final String region;
@@ -309,10 +309,7 @@ public final class CognitoMock implements AutoCloseable {
 
     /** Serve {@code region} (default {@value CognitoMock#DEFAULT_REGION}). */
     public Builder region(String region) {
-      if (region == null || !REGION.matcher(region).matches()) {
-        throw new IllegalArgumentException("region is not an AWS region name: " + region);
-      }
-      this.region = region;
+      this.region = Settings.region(region);
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.lambdalocal.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalocal.core.internal.env.EnvironmentFiles;
-import dev.lambdalocal.core.internal.env.LambdaVariables;
 import dev.lambdalocal.core.internal.invoke.FunctionClassLoaders;
 import dev.lambdalocal.core.internal.invoke.FunctionConfig;
 import dev.lambdalocal.core.internal.invoke.FunctionRuntime;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * A Lambda function running in this JVM with the AWS Java runtime's semantics: the handler is
@@ -366,19 +364,15 @@ public final class LocalLambda implements AutoCloseable {
               ? functionName
               : HandlerNames.defaultFunctionName(HandlerNames.handlerString(handler));
       FunctionConfig.checkSizeAndName(memorySize, name);
-      Map<String, String> userEnvironment = new LinkedHashMap<>();
-      for (Path file : environmentFiles) {
-        userEnvironment.putAll(EnvironmentFiles.read(file, name));
-      }
-      userEnvironment.putAll(environment);
-      LambdaVariables.checkUserVariables(userEnvironment);
+      Map<String, String> userEnvironment =
+          EnvironmentFiles.userVariables(environmentFiles, name, environment);
       OutputCapture.install();
       PrintStream echo = quiet ? null : console != null ? console : OutputCapture.originalErr();
       FunctionConfig config =
           new FunctionConfig(
               HandlerNames.handlerString(handler),
               handler,
-              classLoaders(),
+              FunctionClassLoaders.of(classLoader, List.copyOf(classpath)),
               name,
               functionVersion,
               alias,
@@ -387,20 +381,10 @@ public final class LocalLambda implements AutoCloseable {
               memorySize,
               region,
               accountId,
-              Map.copyOf(userEnvironment),
+              userEnvironment,
               clock,
               echo);
       return new LocalLambda(config);
-    }
-
-    private Supplier<ClassLoader> classLoaders() {
-      ClassLoader parent =
-          classLoader != null
-              ? classLoader
-              : Thread.currentThread().getContextClassLoader() != null
-                  ? Thread.currentThread().getContextClassLoader()
-                  : LocalLambda.class.getClassLoader();
-      return FunctionClassLoaders.of(parent, List.copyOf(classpath));
     }
   }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.net.URL;
@@ -172,7 +173,7 @@ class EventsTests {
     Path overTheLimit = write("over-limit.json", "{}" + padding + " ");
     // An endless stream is read only to one byte past the limit.
     var endless =
-        new java.io.InputStream() {
+        new InputStream() {
           @Override
           public int read() {
             return ' ';

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -50,6 +51,27 @@ public final class EnvironmentFiles {
       Pattern.compile("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]");
 
   private EnvironmentFiles() {}
+
+  /**
+   * Return a function's own variables: those the files give it, in order, then {@code explicit},
+   * each overriding the one before; checked against Lambda's reserved keys.
+   *
+   * @param files SAM CLI-style env-vars files
+   * @param functionName the function whose own sections apply
+   * @param explicit variables set directly, which override the files
+   * @return the variables (unmodifiable)
+   * @throws LambdaConfigurationException when a file cannot be read or a reserved key is set
+   */
+  public static Map<String, String> userVariables(
+      List<Path> files, String functionName, Map<String, String> explicit) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (Path file : files) {
+      variables.putAll(read(file, functionName));
+    }
+    variables.putAll(explicit);
+    LambdaVariables.checkUserVariables(variables);
+    return Map.copyOf(variables);
+  }
 
   /**
    * Read the variables a file gives one function.

@@ -22,12 +22,17 @@ public final class FunctionClassLoaders {
    * start, as in Lambda. Classes that {@code parent} itself can load still come from {@code parent}
    * (parent-first delegation, as the runtime's customer class loader does).
    *
-   * @param parent the loader of the function's code, or the parent of its class path
+   * @param parent the loader of the function's code, or the parent of its class path; {@code null}
+   *     for the thread's context class loader (or, without one, lambda-local's own)
    * @param classpath directories and JARs of the function's code, possibly empty
    * @return a supplier called once per execution environment
    * @throws LambdaConfigurationException naming a class path entry that does not exist
    */
   public static Supplier<ClassLoader> of(ClassLoader parent, List<Path> classpath) {
+    if (parent == null) {
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      return of(context != null ? context : FunctionClassLoaders.class.getClassLoader(), classpath);
+    }
     if (classpath.isEmpty()) {
       return () -> parent;
     }
