@@ -34,6 +34,22 @@ public final class LogBuffer implements InvocationScope.LogSink {
   }
 
   /**
+   * Return a sink that only echoes, for output that belongs to no invocation's log.
+   *
+   * @param echo the console; {@code null} drops the output
+   * @return the sink
+   */
+  public static InvocationScope.LogSink echoOnly(PrintStream echo) {
+    PrintStream console = echo == null ? null : OutputCapture.unwrap(echo);
+    return (buffer, offset, length) -> {
+      if (console != null) {
+        console.write(buffer, offset, length);
+        console.flush();
+      }
+    };
+  }
+
+  /**
    * Append bytes, and echo them.
    *
    * @param buffer the buffer
