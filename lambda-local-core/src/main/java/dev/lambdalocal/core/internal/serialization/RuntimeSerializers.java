@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ol>
  *   <li>the single {@link CustomPojoSerializer} found by {@link ServiceLoader} in the function's
- *       class loader (more than one is an error, as in Lambda);
+ *       class loader (more than one is an error, as in Lambda: {@link
+ *       TooManySerializersException});
  *   <li>for a type that aws-lambda-java-serialization supports as a Lambda event, its event
  *       serializer with the event's mixins;
  *   <li>Gson when the client context names the Android platform;
@@ -108,7 +109,7 @@ public final class RuntimeSerializers {
               ServiceLoader.load(CustomPojoSerializer.class, classLoader).iterator();
           CustomPojoSerializer first = found.hasNext() ? found.next() : null;
           if (first != null && found.hasNext()) {
-            throw new IllegalStateException(TOO_MANY_SERIALIZERS);
+            throw new TooManySerializersException();
           }
           custom = first;
           customLoaded = true;
