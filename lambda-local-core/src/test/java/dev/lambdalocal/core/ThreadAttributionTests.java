@@ -115,6 +115,7 @@ class ThreadAttributionTests {
   }
 
   @Test
+  @SuppressWarnings("try") // the function only has to exist
   void threadsOutsideAnyFunctionSeeTheDummyCredentialsOnceAFunctionExists() {
     try (LocalLambda lambda = function(Borrowed.SharedPool.class, "any")) {
       assertThat(System.getenv("AWS_ACCESS_KEY_ID")).isEqualTo(DUMMY_KEY);

@@ -122,23 +122,18 @@ public final class ExecutionEnvironment extends ThreadGroup {
   }
 
   /**
-   * End the environment: it serves nothing any more, and its group goes once its threads end.
+   * End the environment: it serves nothing any more; threads it still has see {@code last}.
+   *
+   * <p>The group itself is not destroyed: on JDK 17 a destroyed group refuses new threads, and an
+   * executor built by the function keeps its group for good. A group holds no class loader, and
+   * from JDK 19 on its parent holds it weakly.
    *
    * @param last what its remaining threads see from now on
    */
-  @SuppressWarnings("removal") // JDK 17 keeps a group until it is destroyed; later JDKs ignore it
   public void retire(InvocationScope last) {
     ACTIVE.remove(this);
     current = null;
     idle = last;
-    try {
-      setDaemon(true);
-      if (activeCount() == 0) {
-        destroy();
-      }
-    } catch (IllegalThreadStateException | UnsupportedOperationException e) {
-      // Still has threads (a daemon group goes by itself with its last one), or already gone.
-    }
   }
 
   private static boolean isVirtual(Thread thread) {
