@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,7 +49,38 @@ public final class FunctionSettings {
       Map<String, String> environment,
       List<Path> environmentFiles,
       ColdStart coldStart,
-      boolean quiet) {}
+      boolean quiet) {
+
+    // Written out: a record's generated equals/hashCode bootstrap java.lang.runtime.ObjectMethods
+    // on first use, tens of milliseconds of a cold start's CPU (benchmarks/coldstart.sh).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Values that
+          && Objects.equals(handler, that.handler)
+          && Objects.equals(functionName, that.functionName)
+          && timeout.equals(that.timeout)
+          && memorySize == that.memorySize
+          && region.equals(that.region)
+          && environment.equals(that.environment)
+          && environmentFiles.equals(that.environmentFiles)
+          && coldStart == that.coldStart
+          && quiet == that.quiet;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(
+          handler,
+          functionName,
+          timeout,
+          memorySize,
+          region,
+          environment,
+          environmentFiles,
+          coldStart,
+          quiet);
+    }
+  }
 
   private FunctionSettings(
       Values values, String origin, Map<String, String> origins, ClassLoader loader) {
