@@ -78,6 +78,7 @@ public final class FunctionSettings {
             method ->
                 AnnotationSupport.findAnnotation(method, LambdaTest.class)
                     .ifPresent(annotation -> merge.apply(annotation, method)));
+    merge.lambdaService(context);
     return merge.result();
   }
 
@@ -121,6 +122,7 @@ public final class FunctionSettings {
     }
     merge.functionName = functionName;
     merge.coldStart = ColdStart.PER_CLASS;
+    merge.lambdaService(classContext);
     return merge.result();
   }
 
@@ -347,6 +349,22 @@ public final class FunctionSettings {
           handlerLoader = handlerClass.getClassLoader();
         }
       }
+    }
+
+    /**
+     * Point the function at the class's {@code @WithLambdaService} service through {@code
+     * AWS_ENDPOINT_URL_LAMBDA}, unless its own variables set it.
+     */
+    void lambdaService(ExtensionContext context) {
+      if (environment.containsKey("AWS_ENDPOINT_URL_LAMBDA")) {
+        return;
+      }
+      dev.lambdalocal.junit.internal.lambda.LambdaServiceSettings.find(context)
+          .map(
+              settings ->
+                  dev.lambdalocal.junit.internal.lambda.LambdaServiceSupport.endpointVariable(
+                      settings, region))
+          .ifPresent(endpoint -> environment.put("AWS_ENDPOINT_URL_LAMBDA", endpoint));
     }
 
     FunctionSettings result() {
