@@ -90,7 +90,6 @@ public final class Invoker implements AutoCloseable {
           });
       return new ServiceResponse(202, headers(options.requestId()), new byte[0]);
     }
-    runner.prepareInvocation();
     InvocationResult result = runner.invokePayload(payload, options);
     Map<String, String> headers = headers(result.requestId());
     headers.put("Content-Type", "application/json");
