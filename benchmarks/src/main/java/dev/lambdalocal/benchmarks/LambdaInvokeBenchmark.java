@@ -82,7 +82,9 @@ public class LambdaInvokeBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     service =
-        LambdaServiceMock.builder().console(new PrintStream(OutputStream.nullOutputStream())).start();
+        LambdaServiceMock.builder()
+            .console(new PrintStream(OutputStream.nullOutputStream()))
+            .start();
     serviceClient = client(service.endpoint(), service.credentials());
     serviceClient.createFunction(
         r ->
@@ -104,7 +106,8 @@ public class LambdaInvokeBenchmark {
     stubClient =
         client(
             URI.create("http://127.0.0.1:" + stub.port()),
-            AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+            AwsBasicCredentials.create(
+                "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
     payload = SdkBytes.fromUtf8String(PAYLOAD);
     check(offlineService(), "offlineService");
     check(staticStub(), "staticStub");

@@ -130,7 +130,6 @@ class DeployCommandTests {
     Path config = Files.writeString(dir.resolve("bad.yaml"), "name: hello\nmemroy: 1\n");
     Run run = deploy("--config", config.toString());
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err())
-        .startsWith("lambda-local deploy: " + config + ": unknown key 'memroy'");
+    assertThat(run.err()).startsWith("lambda-local deploy: " + config + ": unknown key 'memroy'");
   }
 }

@@ -94,8 +94,7 @@ public final class Deployer {
       client.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(name));
       if (Plans.codeChanged(zip, current.orElseThrow())) {
         report("updating the code of " + name);
-        client.updateFunctionCode(
-            r -> r.functionName(name).zipFile(SdkBytes.fromByteArray(zip)));
+        client.updateFunctionCode(r -> r.functionName(name).zipFile(SdkBytes.fromByteArray(zip)));
         report("waiting until the update of " + name + " is Successful");
         client.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(name));
       }

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link Deployer} does, or would do, to make a function match its {@link
- * DeploymentConfig}: create it, or update its code and then its configuration, or nothing.
+ * What {@link Deployer} does, or would do, to make a function match its {@link DeploymentConfig}:
+ * create it, or update its code and then its configuration, or nothing.
  *
  * @param functionName the function
  * @param action what kind of change
- * @param steps the API calls in order, each described for a person (values of environment
- *     variables are never shown)
+ * @param steps the API calls in order, each described for a person (values of environment variables
+ *     are never shown)
  * @since 0.1.0
  */
 public record DeploymentPlan(String functionName, Action action, List<String> steps) {

@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * An offline AWS Lambda service on a loopback port, in this JVM, that unmodified AWS clients use:
- * the SDKs and the AWS CLI pointed at {@link #endpoint()} create, update, publish, alias and
- * invoke functions, and get AWS's answers and errors. Each function runs from its uploaded ZIP
- * with lambda-local's runtime.
+ * the SDKs and the AWS CLI pointed at {@link #endpoint()} create, update, publish, alias and invoke
+ * functions, and get AWS's answers and errors. Each function runs from its uploaded ZIP with
+ * lambda-local's runtime.
  *
  * <pre>{@code
  * try (LambdaServiceMock lambda = LambdaServiceMock.builder().start();
@@ -46,9 +46,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * }</pre>
  *
  * <p>Requests must be signed (Signature Version 4, service {@code lambda}, the service's region)
- * with {@link #credentials()}, with the credentials lambda-local gives every function it runs (so
- * a function calling another through the SDK is accepted), or with credentials a {@link
- * CognitoMock} issued when {@link Builder#acceptCredentialsOf(CognitoMock)} is set.
+ * with {@link #credentials()}, with the credentials lambda-local gives every function it runs (so a
+ * function calling another through the SDK is accepted), or with credentials a {@link CognitoMock}
+ * issued when {@link Builder#acceptCredentialsOf(CognitoMock)} is set.
  *
  * @since 0.1.0
  */
@@ -82,8 +82,11 @@ public final class LambdaServiceMock implements AutoCloseable {
     this.credentials =
         AwsBasicCredentials.create(
             builder.accessKeyId != null ? builder.accessKeyId : ServiceCredentials.newAccessKeyId(),
-            builder.secretKey != null ? builder.secretKey : ServiceCredentials.newSecretAccessKey());
-    CredentialsResolver others = builder.cognito == null ? null : cognitoCredentials(builder.cognito);
+            builder.secretKey != null
+                ? builder.secretKey
+                : ServiceCredentials.newSecretAccessKey());
+    CredentialsResolver others =
+        builder.cognito == null ? null : cognitoCredentials(builder.cognito);
     SigV4Verifier verifier =
         SigV4Verifier.builder()
             .credentials(
@@ -113,7 +116,8 @@ public final class LambdaServiceMock implements AutoCloseable {
                       builder.clock,
                       created[0]::discardLatest);
               invokers[0] = new Invoker(created[0]);
-              LambdaApi api = new LambdaApi(stores[0], created[0], invokers[0], endpoint.toString());
+              LambdaApi api =
+                  new LambdaApi(stores[0], created[0], invokers[0], endpoint.toString());
               return new LambdaEndpoint(api, stores[0], verifier);
             });
     this.runners = created[0];
@@ -142,8 +146,8 @@ public final class LambdaServiceMock implements AutoCloseable {
   }
 
   /**
-   * Return the endpoint to point AWS clients at ({@code --endpoint-url}, {@code
-   * endpointOverride}, or {@value #ENDPOINT_VARIABLE}).
+   * Return the endpoint to point AWS clients at ({@code --endpoint-url}, {@code endpointOverride},
+   * or {@value #ENDPOINT_VARIABLE}).
    *
    * @return {@code http://127.0.0.1:<port>}
    */
@@ -308,8 +312,8 @@ public final class LambdaServiceMock implements AutoCloseable {
     }
 
     /**
-     * Use fixed credentials instead of new random ones, e.g. those of a script's environment.
-     * Never give real AWS credentials: the service does not need them.
+     * Use fixed credentials instead of new random ones, e.g. those of a script's environment. Never
+     * give real AWS credentials: the service does not need them.
      */
     public Builder credentials(String accessKeyId, String secretAccessKey) {
       if (accessKeyId == null || accessKeyId.isBlank()) {
@@ -357,5 +361,4 @@ public final class LambdaServiceMock implements AutoCloseable {
       return new LambdaServiceMock(this);
     }
   }
-
 }

@@ -68,13 +68,16 @@ class DeployerTests {
   void createsThenUpdatesCodeAndConfiguration(@TempDir Path dir) throws Exception {
     zip(dir, "v1.zip", "one");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    Deployer deployer = Deployer.create(client, new PrintStream(progress, true, StandardCharsets.UTF_8));
+    Deployer deployer =
+        Deployer.create(client, new PrintStream(progress, true, StandardCharsets.UTF_8));
 
-    DeploymentResult created = deployer.deploy(DeploymentConfig.read(config(dir, "hello", 256, "v1.zip")));
+    DeploymentResult created =
+        deployer.deploy(DeploymentConfig.read(config(dir, "hello", 256, "v1.zip")));
     assertThat(created.plan().action()).isEqualTo(DeploymentPlan.Action.CREATE);
     assertThat(created.functionArn())
         .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:hello");
-    GetFunctionConfigurationResponse first = client.getFunctionConfiguration(r -> r.functionName("hello"));
+    GetFunctionConfigurationResponse first =
+        client.getFunctionConfiguration(r -> r.functionName("hello"));
     assertThat(first.memorySize()).isEqualTo(256);
     assertThat(first.timeout()).isEqualTo(30);
     assertThat(first.environment().variables()).containsEntry("STAGE", "dev");
@@ -87,19 +90,26 @@ class DeployerTests {
     assertThat(updated.plan().steps())
         .hasSize(4)
         .satisfies(steps -> assertThat(steps.get(0)).startsWith("UpdateFunctionCode from "))
-        .satisfies(steps -> assertThat(steps.get(1)).isEqualTo("wait until LastUpdateStatus is Successful"))
         .satisfies(
             steps ->
-                assertThat(steps.get(2)).isEqualTo("UpdateFunctionConfiguration: memory 256 MB -> 1024 MB"));
-    GetFunctionConfigurationResponse second = client.getFunctionConfiguration(r -> r.functionName("hello"));
+                assertThat(steps.get(1)).isEqualTo("wait until LastUpdateStatus is Successful"))
+        .satisfies(
+            steps ->
+                assertThat(steps.get(2))
+                    .isEqualTo("UpdateFunctionConfiguration: memory 256 MB -> 1024 MB"));
+    GetFunctionConfigurationResponse second =
+        client.getFunctionConfiguration(r -> r.functionName("hello"));
     assertThat(second.memorySize()).isEqualTo(1024);
-    assertThat(second.codeSha256()).isNotEqualTo(first.codeSha256()).isEqualTo(updated.codeSha256());
+    assertThat(second.codeSha256())
+        .isNotEqualTo(first.codeSha256())
+        .isEqualTo(updated.codeSha256());
     assertThat(progress.toString(StandardCharsets.UTF_8))
         .contains("creating hello\n")
         .contains("updating the code of hello\n")
         .contains("updating the configuration of hello\n");
 
-    DeploymentResult again = deployer.deploy(DeploymentConfig.read(config(dir, "hello", 1024, "v2.zip")));
+    DeploymentResult again =
+        deployer.deploy(DeploymentConfig.read(config(dir, "hello", 1024, "v2.zip")));
     assertThat(again.plan().action()).isEqualTo(DeploymentPlan.Action.NONE);
   }
 

@@ -58,7 +58,11 @@ class LambdaServiceAwsCliTests {
     Path out = home.resolve("out.txt");
     Path err = home.resolve("err.txt");
     Process process =
-        builder.directory(home.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        builder
+            .directory(home.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("aws " + String.join(" ", args) + " did not finish");
@@ -74,11 +78,16 @@ class LambdaServiceAwsCliTests {
         aws(
             home,
             "create-function",
-            "--function-name", "cli",
-            "--runtime", "java21",
-            "--handler", TestFunctions.ECHO_HANDLER,
-            "--role", LambdaServiceSdkTests.ROLE,
-            "--zip-file", "fileb://" + v1);
+            "--function-name",
+            "cli",
+            "--runtime",
+            "java21",
+            "--handler",
+            TestFunctions.ECHO_HANDLER,
+            "--role",
+            LambdaServiceSdkTests.ROLE,
+            "--zip-file",
+            "fileb://" + v1);
     assertThat(created.status()).as(created.err()).isZero();
     assertThat(JSON.readTree(created.out()).get("FunctionArn").asText())
         .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:cli");
@@ -87,25 +96,39 @@ class LambdaServiceAwsCliTests {
         aws(
             home,
             "invoke",
-            "--function-name", "cli",
-            "--payload", "{\"n\":7}",
-            "--log-type", "Tail",
+            "--function-name",
+            "cli",
+            "--payload",
+            "{\"n\":7}",
+            "--log-type",
+            "Tail",
             "response.json");
     assertThat(invoked.status()).as(invoked.err()).isZero();
     JsonNode metadata = JSON.readTree(invoked.out());
     assertThat(metadata.get("StatusCode").asInt()).isEqualTo(200);
     assertThat(metadata.get("ExecutedVersion").asText()).isEqualTo("$LATEST");
-    assertThat(new String(Base64.getDecoder().decode(metadata.get("LogResult").asText()), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(metadata.get("LogResult").asText()),
+                StandardCharsets.UTF_8))
         .contains("echo v1");
     JsonNode response = JSON.readTree(home.resolve("response.json").toFile());
     assertThat(response.get("event").get("n").asInt()).isEqualTo(7);
 
-    Result updated = aws(home, "update-function-code", "--function-name", "cli", "--zip-file", "fileb://" + v2);
+    Result updated =
+        aws(home, "update-function-code", "--function-name", "cli", "--zip-file", "fileb://" + v2);
     assertThat(updated.status()).as(updated.err()).isZero();
-    assertThat(JSON.readTree(updated.out()).get("LastUpdateStatus").asText()).isEqualTo("InProgress");
+    assertThat(JSON.readTree(updated.out()).get("LastUpdateStatus").asText())
+        .isEqualTo("InProgress");
 
     Result memory =
-        aws(home, "update-function-configuration", "--function-name", "cli", "--memory-size", "1024");
+        aws(
+            home,
+            "update-function-configuration",
+            "--function-name",
+            "cli",
+            "--memory-size",
+            "1024");
     assertThat(memory.status()).as(memory.err()).isZero();
     assertThat(JSON.readTree(memory.out()).get("MemorySize").asInt()).isEqualTo(1024);
 
@@ -118,7 +141,8 @@ class LambdaServiceAwsCliTests {
         .isEqualTo(
             Base64.getEncoder()
                 .encodeToString(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(v2))));
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(v2))));
 
     Result deleted = aws(home, "delete-function", "--function-name", "cli");
     assertThat(deleted.status()).as(deleted.err()).isZero();

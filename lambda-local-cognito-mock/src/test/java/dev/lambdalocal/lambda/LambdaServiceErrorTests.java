@@ -114,8 +114,7 @@ class LambdaServiceErrorTests {
     assertError(
         thrown(
             () ->
-                client.invoke(
-                    r -> r.functionName("big").payload(SdkBytes.fromByteArray(payload)))),
+                client.invoke(r -> r.functionName("big").payload(SdkBytes.fromByteArray(payload)))),
         413,
         "RequestEntityTooLargeException",
         "Request must be smaller than 6291456 bytes for the InvokeFunction operation");
@@ -129,7 +128,8 @@ class LambdaServiceErrorTests {
       assertError(
           thrown(
               () ->
-                  client.invoke(r -> r.functionName("held").payload(SdkBytes.fromUtf8String("{}")))),
+                  client.invoke(
+                      r -> r.functionName("held").payload(SdkBytes.fromUtf8String("{}")))),
           409,
           "ResourceConflictException",
           "The operation cannot be performed at this time. The function is currently in the"
@@ -154,7 +154,10 @@ class LambdaServiceErrorTests {
     } finally {
       service.store().releaseTransitions();
     }
-    assertThat(client.updateFunctionConfiguration(r -> r.functionName("held").memorySize(256)).memorySize())
+    assertThat(
+            client
+                .updateFunctionConfiguration(r -> r.functionName("held").memorySize(256))
+                .memorySize())
         .isEqualTo(256);
   }
 

@@ -77,7 +77,8 @@ class LambdaServiceSdkTests {
   @Test
   void lifecycleCreateGetInvokeUpdateDelete() throws Exception {
     byte[] zip = TestFunctions.bytes(TestFunctions.echoV1());
-    CreateFunctionResponse created = create(client, "lifecycle", TestFunctions.echoV1(), TestFunctions.ECHO_HANDLER);
+    CreateFunctionResponse created =
+        create(client, "lifecycle", TestFunctions.echoV1(), TestFunctions.ECHO_HANDLER);
     assertThat(created.functionArn())
         .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:lifecycle");
     assertThat(created.state()).isEqualTo(State.PENDING);
@@ -153,9 +154,15 @@ class LambdaServiceSdkTests {
 
     InvokeResponse small =
         client.invoke(
-            r -> r.functionName("tail").logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{}")));
+            r ->
+                r.functionName("tail")
+                    .logType(LogType.TAIL)
+                    .payload(SdkBytes.fromUtf8String("{}")));
     String log = new String(Base64.getDecoder().decode(small.logResult()), StandardCharsets.UTF_8);
-    assertThat(log).contains("START RequestId: ").contains("echo v1").contains("REPORT RequestId: ");
+    assertThat(log)
+        .contains("START RequestId: ")
+        .contains("echo v1")
+        .contains("REPORT RequestId: ");
 
     InvokeResponse large =
         client.invoke(
@@ -255,7 +262,10 @@ class LambdaServiceSdkTests {
     assertThatThrownBy(
             () ->
                 client.invoke(
-                    r -> r.functionName("versioned").qualifier("7").payload(SdkBytes.fromUtf8String("{}"))))
+                    r ->
+                        r.functionName("versioned")
+                            .qualifier("7")
+                            .payload(SdkBytes.fromUtf8String("{}"))))
         .isInstanceOf(ResourceNotFoundException.class)
         .hasMessageStartingWith(
             "Function not found: arn:aws:lambda:us-east-1:123456789012:function:versioned:7");

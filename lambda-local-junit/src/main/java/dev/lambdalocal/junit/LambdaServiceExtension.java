@@ -1,16 +1,16 @@
 package dev.lambdalocal.junit;
 
 import dev.lambdalocal.junit.internal.Describe;
-import dev.lambdalocal.junit.internal.lambda.LambdaServiceSettings;
-import dev.lambdalocal.junit.internal.lambda.LambdaServiceSupport;
+import dev.lambdalocal.junit.internal.cognito.LambdaServiceSettings;
+import dev.lambdalocal.junit.internal.cognito.LambdaServiceSupport;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the {@link WithLambdaService @WithLambdaService} service before the class's first test
- * and injects it and its client. Types are compared by name, so that this class never loads them.
+ * Starts the {@link WithLambdaService @WithLambdaService} service before the class's first test and
+ * injects it and its client. Types are compared by name, so that this class never loads them.
  */
 final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolver {
 

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Start an offline AWS Lambda service — lambda-local-cognito-mock's {@code LambdaServiceMock}, on
- * a loopback port in this JVM — for the tests of this class, so that a handler under test that
+ * Start an offline AWS Lambda service — lambda-local-cognito-mock's {@code LambdaServiceMock}, on a
+ * loopback port in this JVM — for the tests of this class, so that a handler under test that
  * invokes other functions through the AWS SDK reaches them.
  *
  * <p>Needs {@code dev.lambdalocal:lambda-local-cognito-mock} on the test class path. Test methods,
@@ -59,8 +59,7 @@ public @interface WithLambdaService {
   /**
    * Return the region of the service.
    *
-   * @return the region; empty for the {@code @LambdaTest} function's region, else {@code
-   *     us-east-1}
+   * @return the region; empty for the {@code @LambdaTest} function's region, else {@code us-east-1}
    * @since 0.1.0
    */
   String region() default "";

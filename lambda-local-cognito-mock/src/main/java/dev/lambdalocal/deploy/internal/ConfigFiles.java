@@ -25,7 +25,14 @@ public final class ConfigFiles {
 
   private static final Set<String> KEYS =
       Set.of(
-          "name", "handler", "runtime", "memory", "timeout", "role", "description", "environment",
+          "name",
+          "handler",
+          "runtime",
+          "memory",
+          "timeout",
+          "role",
+          "description",
+          "environment",
           "zip");
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-_]{1,64}");
   // The Role pattern of Lambda's service model.
@@ -55,13 +62,19 @@ public final class ConfigFiles {
           e);
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(file + ": expected a mapping of name, handler, runtime, …");
+      throw new IllegalArgumentException(
+          file + ": expected a mapping of name, handler, runtime, …");
     }
     for (var names = root.fieldNames(); names.hasNext(); ) {
       String key = names.next();
       if (!KEYS.contains(key)) {
         throw new IllegalArgumentException(
-            file + ": unknown key '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            file
+                + ": unknown key '"
+                + key
+                + "' (known: "
+                + String.join(", ", KEYS.stream().sorted().toList())
+                + ")");
       }
     }
     try {

@@ -130,8 +130,7 @@ public final class Plans {
   /** Return the base64 SHA-256 Lambda reports as {@code CodeSha256}. */
   public static String sha256(byte[] bytes) {
     try {
-      return Base64.getEncoder()
-          .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,8 +1,8 @@
 package dev.lambdalocal.lambda.internal;
 
 /**
- * An error the Lambda API answers with: its type (sent in {@code x-amzn-ErrorType}), HTTP status and
- * message. The texts are AWS's own, each with where it was seen; see docs/lambda-service.md.
+ * An error the Lambda API answers with: its type (sent in {@code x-amzn-ErrorType}), HTTP status
+ * and message. The texts are AWS's own, each with where it was seen; see docs/lambda-service.md.
  */
 public final class ApiError extends RuntimeException {
 
@@ -49,8 +49,8 @@ public final class ApiError extends RuntimeException {
   }
 
   /**
-   * 404 {@code Function not found: <arn>}, as in the captures of issues
-   * aarondfrancis/sidecar#23 and Graphcool/graphcool-framework#546 (qualified ARNs included).
+   * 404 {@code Function not found: <arn>}, as in the captures of issues aarondfrancis/sidecar#23
+   * and Graphcool/graphcool-framework#546 (qualified ARNs included).
    */
   static ApiError functionNotFound(String arn) {
     return new ApiError("ResourceNotFoundException", 404, "Function not found: " + arn);
@@ -107,9 +107,7 @@ public final class ApiError extends RuntimeException {
     return new ApiError("InvalidParameterValueException", 400, message);
   }
 
-  /**
-   * 400 for a ZIP that does not open, as in boto/boto3#488 and aws/aws-sdk-php#673.
-   */
+  /** 400 for a ZIP that does not open, as in boto/boto3#488 and aws/aws-sdk-php#673. */
   static ApiError cannotUnzip() {
     return invalidParameter(
         "Could not unzip uploaded file. Please check your file, then try to upload again.");

@@ -101,7 +101,9 @@ public final class FunctionCode implements AutoCloseable {
     return zip;
   }
 
-  /** Return the class path Lambda's Java runtime builds: the root, then {@code lib/*.jar} sorted. */
+  /**
+   * Return the class path Lambda's Java runtime builds: the root, then {@code lib/*.jar} sorted.
+   */
   public List<Path> classpath() {
     List<Path> entries = new ArrayList<>();
     entries.add(root);
@@ -127,8 +129,7 @@ public final class FunctionCode implements AutoCloseable {
 
   static String sha256(byte[] bytes) {
     try {
-      return Base64.getEncoder()
-          .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -12,11 +12,16 @@ import java.util.Set;
 /** Reads and checks the members of CreateFunction, the updates and the aliases. */
 final class FunctionRequests {
 
-  /** The Java runtimes lambda-local runs (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). */
-  static final Set<String> JAVA_RUNTIMES = Set.of("java8.al2", "java11", "java17", "java21", "java25");
+  /**
+   * The Java runtimes lambda-local runs
+   * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+   */
+  static final Set<String> JAVA_RUNTIMES =
+      Set.of("java8.al2", "java11", "java17", "java21", "java25");
 
   // The Role pattern of Lambda's service model.
-  private static final String ROLE = "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
+  private static final String ROLE =
+      "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
   private static final String ALIAS = "(?!^[0-9]+$)([a-zA-Z0-9-_]+)";
   private static final String VERSION = "(\\$LATEST|[0-9]+)";
 
@@ -44,11 +49,14 @@ final class FunctionRequests {
         .check();
     FunctionNames.Parsed parsed = names.parse(functionName);
     if (!FunctionNames.PLAIN_NAME.matcher(parsed.name()).matches() || parsed.qualifier() != null) {
-      throw FunctionNames.validation(functionName, "functionName", FunctionNames.PLAIN_NAME.pattern());
+      throw FunctionNames.validation(
+          functionName, "functionName", FunctionNames.PLAIN_NAME.pattern());
     }
     if (input.string("PackageType") != null && !"Zip".equals(input.string("PackageType"))) {
       throw ApiError.invalidParameter(
-          "lambda-local runs ZIP packages only; PackageType " + input.string("PackageType") + " is not supported offline.");
+          "lambda-local runs ZIP packages only; PackageType "
+              + input.string("PackageType")
+              + " is not supported offline.");
     }
     String runtime = input.string("Runtime");
     String handler = input.string("Handler");

@@ -46,8 +46,8 @@ public final class FunctionStore implements AutoCloseable {
   private boolean holding;
 
   /**
-   * Keep functions of {@code names}, dated by {@code clock}; {@code onChange} hears the name of each
-   * function whose code or configuration changed (to discard its execution environments).
+   * Keep functions of {@code names}, dated by {@code clock}; {@code onChange} hears the name of
+   * each function whose code or configuration changed (to discard its execution environments).
    */
   public FunctionStore(FunctionNames names, Clock clock, Consumer<String> onChange) {
     this.names = names;
@@ -92,7 +92,9 @@ public final class FunctionStore implements AutoCloseable {
     return view;
   }
 
-  /** Replace the configuration of {@code $LATEST}; {@code LastUpdateStatus} is {@code InProgress}. */
+  /**
+   * Replace the configuration of {@code $LATEST}; {@code LastUpdateStatus} is {@code InProgress}.
+   */
   public View updateConfiguration(String name, FunctionSettings settings, String revisionId) {
     View view;
     synchronized (this) {
@@ -203,8 +205,8 @@ public final class FunctionStore implements AutoCloseable {
   }
 
   /**
-   * Publish {@code $LATEST} as the next version, or return the newest version when nothing
-   * changed since it was published, as AWS does.
+   * Publish {@code $LATEST} as the next version, or return the newest version when nothing changed
+   * since it was published, as AWS does.
    */
   public synchronized View publish(String name, String description, String codeSha256) {
     Entry entry = entry(name);
@@ -261,7 +263,8 @@ public final class FunctionStore implements AutoCloseable {
       } else {
         FunctionVersion version = published(entry, name, qualifier);
         if (version == null) {
-          throw ApiError.invalidParameter("Deletion of aliases is not supported by DeleteFunction.");
+          throw ApiError.invalidParameter(
+              "Deletion of aliases is not supported by DeleteFunction.");
         }
         entry.versions.remove(Integer.parseInt(qualifier));
         if (!usedByVersions(entry, version.code()) && entry.latest.code() != version.code()) {

@@ -21,14 +21,19 @@ import java.util.Optional;
  * @param body the body bytes; empty when there is none
  */
 public record HttpCall(
-    String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+    String method,
+    String rawPath,
+    String rawQuery,
+    Map<String, List<String>> headers,
+    byte[] body) {
 
   /** Create a request; null query, headers and body count as empty. */
   public HttpCall {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(rawPath, "rawPath");
     rawQuery = rawQuery == null ? "" : rawQuery;
-    headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    headers =
+        headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     body = body == null ? new byte[0] : body;
   }
 

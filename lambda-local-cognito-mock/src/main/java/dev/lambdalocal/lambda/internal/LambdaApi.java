@@ -54,8 +54,7 @@ public final class LambdaApi {
     } catch (ApiError error) {
       return LambdaResponses.error(error);
     } catch (AwsError error) {
-      return LambdaResponses.error(
-          new ApiError(error.code(), error.status(), error.getMessage()));
+      return LambdaResponses.error(new ApiError(error.code(), error.status(), error.getMessage()));
     } catch (RuntimeException e) {
       return LambdaResponses.error(ApiError.service("lambda-local failed: " + e));
     }
@@ -83,7 +82,8 @@ public final class LambdaApi {
     return switch (route) {
       case "GET " -> getFunction(target);
       case "DELETE " -> deleteFunction(target);
-      case "GET configuration" -> ok(configuration(store.resolve(name(target), target.qualifier())));
+      case "GET configuration" ->
+          ok(configuration(store.resolve(name(target), target.qualifier())));
       case "PUT configuration" -> updateConfiguration(target, call);
       case "PUT code" -> updateCode(target, call);
       case "POST versions" -> publishVersion(target, call);
@@ -181,8 +181,7 @@ public final class LambdaApi {
     String name = name(target);
     Input input = new Input(Json.parseObject(call.body()));
     FunctionSettings settings = requests.updatedSettings(store.latest(name), input);
-    FunctionStore.View view =
-        store.updateConfiguration(name, settings, input.string("RevisionId"));
+    FunctionStore.View view = store.updateConfiguration(name, settings, input.string("RevisionId"));
     ObjectNode body = configuration(view);
     store.settle(name);
     return ok(body);
@@ -284,7 +283,6 @@ public final class LambdaApi {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put("x-amzn-RequestId", UUID.randomUUID().toString());
-    return new ServiceResponse(
-        status, headers, Json.write(body).getBytes(StandardCharsets.UTF_8));
+    return new ServiceResponse(status, headers, Json.write(body).getBytes(StandardCharsets.UTF_8));
   }
 }

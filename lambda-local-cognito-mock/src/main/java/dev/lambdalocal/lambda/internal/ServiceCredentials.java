@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The credentials the offline Lambda service accepts: its own long-term key, the execution role
  * credentials lambda-local gives every function (so a function's SDK client, which finds them in
- * its environment as in Lambda, reaches the service), and optionally those of another resolver
- * (a Cognito mock's issued credentials).
+ * its environment as in Lambda, reaches the service), and optionally those of another resolver (a
+ * Cognito mock's issued credentials).
  */
 public final class ServiceCredentials implements CredentialsResolver {
 

@@ -359,10 +359,10 @@ public final class FunctionSettings {
       if (environment.containsKey("AWS_ENDPOINT_URL_LAMBDA")) {
         return;
       }
-      dev.lambdalocal.junit.internal.lambda.LambdaServiceSettings.find(context)
+      dev.lambdalocal.junit.internal.cognito.LambdaServiceSettings.find(context)
           .map(
               settings ->
-                  dev.lambdalocal.junit.internal.lambda.LambdaServiceSupport.endpointVariable(
+                  dev.lambdalocal.junit.internal.cognito.LambdaServiceSupport.endpointVariable(
                       settings, region))
           .ifPresent(endpoint -> environment.put("AWS_ENDPOINT_URL_LAMBDA", endpoint));
     }

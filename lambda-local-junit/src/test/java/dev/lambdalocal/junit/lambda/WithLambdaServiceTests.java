@@ -62,7 +62,8 @@ class WithLambdaServiceTests {
   }
 
   @Test
-  void theHandlerUnderTestInvokesTheDeployedFunction(LocalLambda caller, LambdaServiceMock service) {
+  void theHandlerUnderTestInvokesTheDeployedFunction(
+      LocalLambda caller, LambdaServiceMock service) {
     InvocationResult result = caller.invokeJson("{\"item\":\"tea\"}");
     assertThat(result.error()).isEmpty();
     assertThat(result.payloadAsString())

@@ -1,4 +1,4 @@
-package dev.lambdalocal.junit.internal.lambda;
+package dev.lambdalocal.junit.internal.cognito;
 
 import dev.lambdalocal.junit.WithLambdaService;
 import dev.lambdalocal.junit.internal.Stores;

@@ -1,4 +1,4 @@
-package dev.lambdalocal.junit.internal.lambda;
+package dev.lambdalocal.junit.internal.cognito;
 
 import dev.lambdalocal.junit.internal.StoredResource;
 import dev.lambdalocal.junit.internal.Stores;
@@ -6,9 +6,9 @@ import dev.lambdalocal.lambda.LambdaServiceMock;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Starts and stores the service of a {@code @WithLambdaService} class and its client, in the
- * owning class's store (closed by the engine when the class ends). Returns {@code Object} so that
- * callers never mention the service's types.
+ * Starts and stores the service of a {@code @WithLambdaService} class and its client, in the owning
+ * class's store (closed by the engine when the class ends). Returns {@code Object} so that callers
+ * never mention the service's types.
  *
  * @since 0.1.0
  */
@@ -27,7 +27,8 @@ public final class LambdaServiceSupport {
    */
   @SuppressWarnings({"deprecation", "unchecked"}) // getOrComputeIfAbsent: see Functions
   public static Object service(LambdaServiceSettings settings, String region) {
-    String chosen = settings.annotation().region().isEmpty() ? region : settings.annotation().region();
+    String chosen =
+        settings.annotation().region().isEmpty() ? region : settings.annotation().region();
     return ((StoredResource<LambdaServiceMock>)
             Stores.store(settings.owner())
                 .getOrComputeIfAbsent(
