@@ -3,15 +3,10 @@ package dev.lambdalocal.lambda;
 import dev.lambdalocal.aws.internal.Settings;
 import dev.lambdalocal.aws.internal.sigv4.CredentialsResolver;
 import dev.lambdalocal.aws.internal.sigv4.ResolvedCredentials;
-import dev.lambdalocal.aws.internal.sigv4.SigV4Verifier;
 import dev.lambdalocal.cognito.CognitoMock;
-import dev.lambdalocal.lambda.internal.FunctionNames;
-import dev.lambdalocal.lambda.internal.FunctionRunners;
 import dev.lambdalocal.lambda.internal.FunctionStore;
-import dev.lambdalocal.lambda.internal.Invoker;
-import dev.lambdalocal.lambda.internal.LambdaApi;
-import dev.lambdalocal.lambda.internal.LambdaEndpoint;
 import dev.lambdalocal.lambda.internal.LambdaServer;
+import dev.lambdalocal.lambda.internal.LambdaService;
 import dev.lambdalocal.lambda.internal.ServiceCredentials;
 import java.io.PrintStream;
 import java.net.URI;
@@ -64,16 +59,14 @@ public final class LambdaServiceMock implements AutoCloseable {
    * The variable AWS SDKs and the AWS CLI read the Lambda endpoint from, which the service sets on
    * the functions it runs.
    */
-  public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_LAMBDA";
+  public static final String ENDPOINT_VARIABLE = LambdaService.ENDPOINT_VARIABLE;
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   private final String region;
   private final String accountId;
   private final AwsBasicCredentials credentials;
-  private final FunctionStore store;
-  private final FunctionRunners runners;
-  private final Invoker invoker;
+  private final LambdaService service;
   private final LambdaServer server;
 
   private LambdaServiceMock(Builder builder) {
@@ -87,42 +80,25 @@ public final class LambdaServiceMock implements AutoCloseable {
                 : ServiceCredentials.newSecretAccessKey());
     CredentialsResolver others =
         builder.cognito == null ? null : cognitoCredentials(builder.cognito);
-    SigV4Verifier verifier =
-        SigV4Verifier.builder()
-            .credentials(
-                new ServiceCredentials(
-                    credentials.accessKeyId(), credentials.secretAccessKey(), others))
-            .region(region)
-            .service(LambdaEndpoint.SERVICE)
-            .clock(builder.clock)
-            .build();
-    FunctionRunners[] created = new FunctionRunners[1];
-    FunctionStore[] stores = new FunctionStore[1];
-    Invoker[] invokers = new Invoker[1];
+    CredentialsResolver accepted =
+        new ServiceCredentials(credentials.accessKeyId(), credentials.secretAccessKey(), others);
+    LambdaService[] assembled = new LambdaService[1];
     this.server =
         new LambdaServer(
             builder.port,
-            endpoint -> {
-              created[0] =
-                  new FunctionRunners(
+            uri -> {
+              assembled[0] =
+                  new LambdaService(
+                      uri,
                       region,
                       accountId,
-                      Map.of(ENDPOINT_VARIABLE, endpoint.toString()),
+                      builder.clock,
+                      accepted,
                       builder.console,
                       builder.quiet);
-              stores[0] =
-                  new FunctionStore(
-                      new FunctionNames(region, accountId),
-                      builder.clock,
-                      created[0]::discardLatest);
-              invokers[0] = new Invoker(created[0]);
-              LambdaApi api =
-                  new LambdaApi(stores[0], created[0], invokers[0], endpoint.toString());
-              return new LambdaEndpoint(api, stores[0], verifier);
+              return assembled[0].endpoint();
             });
-    this.runners = created[0];
-    this.store = stores[0];
-    this.invoker = invokers[0];
+    this.service = assembled[0];
   }
 
   private static CredentialsResolver cognitoCredentials(CognitoMock cognito) {
@@ -233,12 +209,12 @@ public final class LambdaServiceMock implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting
    */
   public boolean awaitEventInvocations(Duration timeout) throws InterruptedException {
-    return invoker.awaitEvents(timeout);
+    return service.invoker().awaitEvents(timeout);
   }
 
   /** The functions, for tests of this package that hold state transitions. */
   FunctionStore store() {
-    return store;
+    return service.store();
   }
 
   /** Stop the server, the functions' execution environments, and delete their extracted code. */
@@ -247,12 +223,7 @@ public final class LambdaServiceMock implements AutoCloseable {
     try {
       server.close();
     } finally {
-      try {
-        invoker.close();
-        runners.close();
-      } finally {
-        store.close();
-      }
+      service.close();
     }
   }
 

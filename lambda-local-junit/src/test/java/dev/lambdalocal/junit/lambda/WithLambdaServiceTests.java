@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -71,6 +72,22 @@ class WithLambdaServiceTests {
         .isEqualTo(
             "\"\\\"tea costs 42 (arn:aws:lambda:us-east-1:123456789012:function:pricing)\\\"\"");
     assertThat(service.endpoint().toString()).startsWith("http://127.0.0.1:");
+  }
+
+  /** A nested class with its own annotation gets its own service, in its function's region. */
+  @Nested
+  @WithLambdaService
+  @LambdaTest(region = "eu-west-1")
+  class InAnotherRegion {
+
+    @Test
+    void theServiceTakesTheFunctionsRegion(
+        LocalLambda caller, LambdaServiceMock service, LambdaClient lambda) {
+      assertThat(service.region()).isEqualTo("eu-west-1");
+      deployPricing(lambda);
+      assertThat(caller.invokeJson("{\"item\":\"tea\"}").payloadAsString())
+          .contains("arn:aws:lambda:eu-west-1:123456789012:function:pricing");
+    }
   }
 
   private static byte[] zipOf(Class<?> type) {

@@ -1,5 +1,6 @@
 package dev.lambdalocal.junit.internal.cognito;
 
+import dev.lambdalocal.junit.LambdaTest;
 import dev.lambdalocal.junit.WithLambdaService;
 import dev.lambdalocal.junit.internal.Stores;
 import java.util.List;
@@ -32,8 +33,9 @@ public record LambdaServiceSettings(ExtensionContext owner, WithLambdaService an
    * @since 0.1.0
    */
   public static Optional<LambdaServiceSettings> find(ExtensionContext context) {
+    // Innermost class first.
     List<ExtensionContext> levels = Stores.classLevels(context);
-    for (int i = levels.size() - 1; i >= 0; i--) {
+    for (int i = 0; i < levels.size(); i++) {
       ExtensionContext level = levels.get(i);
       Optional<WithLambdaService> annotation =
           AnnotationSupport.findAnnotation(level.getRequiredTestClass(), WithLambdaService.class);
@@ -59,5 +61,26 @@ public record LambdaServiceSettings(ExtensionContext owner, WithLambdaService an
             e);
       }
     }
+  }
+
+  /**
+   * Return the region of the class's {@code @LambdaTest} function, which the service takes unless
+   * the annotation names one: the innermost {@code @LambdaTest(region = …)}, else {@link
+   * LambdaTest#REGION_KEY}, else {@code us-east-1}.
+   *
+   * @param context any context of the class
+   * @return the region
+   * @since 0.1.0
+   */
+  public static String functionRegion(ExtensionContext context) {
+    List<ExtensionContext> levels = Stores.classLevels(context);
+    for (int i = 0; i < levels.size(); i++) {
+      Optional<LambdaTest> test =
+          AnnotationSupport.findAnnotation(levels.get(i).getRequiredTestClass(), LambdaTest.class);
+      if (test.isPresent() && !test.get().region().isEmpty()) {
+        return test.get().region();
+      }
+    }
+    return context.getConfigurationParameter(LambdaTest.REGION_KEY).orElse("us-east-1");
   }
 }

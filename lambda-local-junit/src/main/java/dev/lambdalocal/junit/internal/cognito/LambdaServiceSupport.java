@@ -39,15 +39,15 @@ public final class LambdaServiceSupport {
   }
 
   /**
-   * Return the class's service, started in {@code us-east-1} unless the annotation or the function
-   * started it already.
+   * Return the class's service, started in the region of the class's {@code @LambdaTest} function
+   * unless the annotation names one.
    *
    * @param settings the settings
    * @return the {@code LambdaServiceMock}
    * @since 0.1.0
    */
   public static Object service(LambdaServiceSettings settings) {
-    return service(settings, LambdaServiceMock.DEFAULT_REGION);
+    return service(settings, LambdaServiceSettings.functionRegion(settings.owner()));
   }
 
   /**
