@@ -113,6 +113,7 @@ public final class FunctionSettings {
             method ->
                 AnnotationSupport.findAnnotation(method, LambdaTest.class)
                     .ifPresent(annotation -> merge.apply(annotation, method)));
+    merge.lambdaService(context);
     return merge.result();
   }
 
@@ -156,6 +157,7 @@ public final class FunctionSettings {
     }
     merge.functionName = functionName;
     merge.coldStart = ColdStart.PER_CLASS;
+    merge.lambdaService(classContext);
     return merge.result();
   }
 
@@ -396,6 +398,22 @@ public final class FunctionSettings {
           handlerLoader = handlerClass.getClassLoader();
         }
       }
+    }
+
+    /**
+     * Point the function at the class's {@code @WithLambdaService} service through {@code
+     * AWS_ENDPOINT_URL_LAMBDA}, unless its own variables set it.
+     */
+    void lambdaService(ExtensionContext context) {
+      if (environment.containsKey("AWS_ENDPOINT_URL_LAMBDA")) {
+        return;
+      }
+      dev.lambdalocal.junit.internal.cognito.LambdaServiceSettings.find(context)
+          .map(
+              settings ->
+                  dev.lambdalocal.junit.internal.cognito.LambdaServiceSupport.endpointVariable(
+                      settings, region))
+          .ifPresent(endpoint -> environment.put("AWS_ENDPOINT_URL_LAMBDA", endpoint));
     }
 
     FunctionSettings result() {
