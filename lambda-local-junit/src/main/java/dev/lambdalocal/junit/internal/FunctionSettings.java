@@ -47,7 +47,8 @@ public final class FunctionSettings {
       Map<String, String> environment,
       List<Path> environmentFiles,
       ColdStart coldStart,
-      boolean quiet) {}
+      boolean quiet,
+      Path artifact) {}
 
   private FunctionSettings(Values values, String origin, ClassLoader loader) {
     this.values = values;
@@ -168,7 +169,18 @@ public final class FunctionSettings {
    */
   public LocalLambda build() {
     LocalLambda.Builder builder = LocalLambda.builder();
-    if (values.handler instanceof Class<?> handlerClass) {
+    if (values.artifact != null) {
+      // The handler's class comes from the package, whatever the test's class path holds.
+      try {
+        builder.artifact(values.artifact);
+      } catch (LambdaConfigurationException e) {
+        throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
+      }
+      builder.handler(
+          values.handler instanceof Class<?> handlerClass
+              ? handlerClass.getName()
+              : (String) values.handler);
+    } else if (values.handler instanceof Class<?> handlerClass) {
       builder.handler(handlerClass);
     } else {
       builder.handler((String) values.handler).classLoader(loader);
@@ -218,6 +230,7 @@ public final class FunctionSettings {
     private final List<Path> environmentFiles = new ArrayList<>();
     private ColdStart coldStart = ColdStart.PER_CLASS;
     private boolean quiet;
+    private Path artifact;
     private String origin = "@LambdaTest";
 
     Merge(ClassLoader loader) {
@@ -312,6 +325,9 @@ public final class FunctionSettings {
       if (annotation.coldStart() != ColdStart.DEFAULT) {
         coldStart = annotation.coldStart();
       }
+      if (!annotation.artifact().isEmpty()) {
+        artifact = Path.of(annotation.artifact());
+      }
     }
 
     private void applyHandler(
@@ -360,7 +376,8 @@ public final class FunctionSettings {
               Map.copyOf(environment),
               List.copyOf(environmentFiles),
               coldStart,
-              quiet),
+              quiet,
+              artifact),
           origin,
           handlerLoader);
     }
