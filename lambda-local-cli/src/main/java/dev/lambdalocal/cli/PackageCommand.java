@@ -121,7 +121,8 @@ final class PackageCommand implements Callable<Integer> {
           jar -> {
             boolean core = jar.getFileName().toString().startsWith(LAMBDA_CORE_JAR);
             if (core) {
-              err.println("Leaving out " + jar.getFileName() + ": Lambda's Java runtime provides it");
+              err.println(
+                  "Leaving out " + jar.getFileName() + ": Lambda's Java runtime provides it");
             }
             return core;
           });
@@ -134,7 +135,8 @@ final class PackageCommand implements Callable<Integer> {
         builder.timestamp(Instant.parse(timestamp));
       } catch (DateTimeParseException e) {
         throw new ParameterException(
-            spec.commandLine(), "--timestamp: not an instant like 2026-01-01T00:00:00Z: " + timestamp);
+            spec.commandLine(),
+            "--timestamp: not an instant like 2026-01-01T00:00:00Z: " + timestamp);
       }
     }
     FunctionPackage written;

@@ -58,7 +58,8 @@ class PackageCommandTests {
     assertThat(status).as(err()).isZero();
     assertThat(out()).isEqualTo(zip + " (5 entries)\n");
     assertThat(err())
-        .isEqualTo("Leaving out aws-lambda-java-core-1.4.0.jar: Lambda's Java runtime provides it\n");
+        .isEqualTo(
+            "Leaving out aws-lambda-java-core-1.4.0.jar: Lambda's Java runtime provides it\n");
     assertThat(names(zip))
         .containsExactly(
             "example/",
@@ -70,8 +71,15 @@ class PackageCommandTests {
     byte[] first = Files.readAllBytes(zip);
     assertThat(
             execute(
-                "package", "--classes", classes.toString(), "--lib", events.toString(),
-                "--classpath", classpath, "-o", zip.toString()))
+                "package",
+                "--classes",
+                classes.toString(),
+                "--lib",
+                events.toString(),
+                "--classpath",
+                classpath,
+                "-o",
+                zip.toString()))
         .isZero();
     assertThat(Files.readAllBytes(zip)).isEqualTo(first);
   }
@@ -96,12 +104,18 @@ class PackageCommandTests {
     err.reset();
     int allowed =
         execute(
-            "package", "--classes", classes.toString(), "-o", zip.toString(),
-            "--allow-secret", ".env");
+            "package",
+            "--classes",
+            classes.toString(),
+            "-o",
+            zip.toString(),
+            "--allow-secret",
+            ".env");
     assertThat(allowed).isZero();
     assertThat(err())
-        .isEqualTo("Shipping .env, a .env file of environment variables (rule dotenv): allowed by"
-            + " --allow-secret\n");
+        .isEqualTo(
+            "Shipping .env, a .env file of environment variables (rule dotenv): allowed by"
+                + " --allow-secret\n");
     assertThat(names(zip)).contains(".env");
   }
 
@@ -109,11 +123,17 @@ class PackageCommandTests {
   void aDirectoryOnTheClassPathIsAUsageError() {
     int status =
         execute(
-            "package", "--classes", classes.toString(), "--classpath", classes.toString(),
-            "-o", dir.resolve("x.zip").toString());
+            "package",
+            "--classes",
+            classes.toString(),
+            "--classpath",
+            classes.toString(),
+            "-o",
+            dir.resolve("x.zip").toString());
 
     assertThat(status).isEqualTo(2);
-    assertThat(err()).startsWith("lambda-local package: --classpath: " + classes + " is a directory");
+    assertThat(err())
+        .startsWith("lambda-local package: --classpath: " + classes + " is a directory");
   }
 
   private Path jar(String name) throws IOException {
