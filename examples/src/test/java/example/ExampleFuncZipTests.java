@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
  * Tests what ships: {@link ExampleFunc} loaded from the ZIP that {@code mvn package} wrote, as
  * Lambda loads it (the package's root, then {@code lib/*.jar}), not from the test class path.
  */
+// tag::artifact[]
 @LambdaTest(handler = ExampleFunc.class, artifact = "target/example-functions.zip")
 class ExampleFuncZipTests {
+  // end::artifact[]
 
   @Test
   void thePackagedFunctionGreetsTheCaller(

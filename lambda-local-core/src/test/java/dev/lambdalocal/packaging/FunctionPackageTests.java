@@ -32,13 +32,18 @@ class FunctionPackageTests {
   @Test
   void classesAtTheRootAndDependenciesUnderLibSortedByName() throws IOException {
     Path classes = classes(dir.resolve("a"));
+    Path zDep = jar(dir.resolve("z-dep.jar"));
+    Path bDep = jar(dir.resolve("b-dep.jar"));
+    // tag::library[]
     Path zip =
         FunctionPackage.builder()
             .classes(classes)
-            .dependencies(List.of(jar(dir.resolve("z-dep.jar")), jar(dir.resolve("b-dep.jar"))))
+            .dependencies(List.of(zDep, bDep))
+            .allowSecret("certs/test-ca.pem")
             .output(dir.resolve("out/function.zip"))
             .build()
             .zip();
+    // end::library[]
 
     assertThat(names(zip))
         .containsExactly(
