@@ -65,7 +65,7 @@ public final class ZipWriter implements AutoCloseable {
   public void file(String name, byte[] content) throws IOException {
     CRC32 crc = new CRC32();
     crc.update(content);
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try {
       deflater.setInput(content);
       deflater.finish();
