@@ -134,6 +134,14 @@ class ArtifactTests {
             "Artifact not found: " + missing + " (build the package first, e.g. mvn package)");
   }
 
+  @Test
+  void aFileThatIsNoZipIsNamed() throws IOException {
+    Path notZip = Files.writeString(dir.resolve("function.zip"), "not a zip");
+    assertThatThrownBy(() -> LocalLambda.builder().artifact(notZip))
+        .isInstanceOf(LambdaConfigurationException.class)
+        .hasMessageStartingWith("Artifact is not a readable ZIP: " + notZip + ": ");
+  }
+
   /** Replace the constant "x" (as a one-character UTF-8 entry of the constant pool). */
   private static byte[] rename(byte[] classFile, String mark) {
     String text = new String(classFile, StandardCharsets.ISO_8859_1);
