@@ -5,6 +5,7 @@ import dev.lambdalocal.packaging.internal.SecretScanner;
 import dev.lambdalocal.packaging.internal.ZipWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -147,7 +148,9 @@ public record FunctionPackage(Path zip, List<String> entries, List<SecretFinding
           throw new PackagingException("Classes directory not found: " + classes);
         }
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(classes)) {
+        // Links are followed: a linked directory's files ship, as an unzip of a copy would have
+        // them.
+        try (Stream<Path> walk = Files.walk(classes, FileVisitOption.FOLLOW_LINKS)) {
           files = walk.filter(p -> !p.equals(classes)).collect(Collectors.toList());
         }
         for (Path file : files) {

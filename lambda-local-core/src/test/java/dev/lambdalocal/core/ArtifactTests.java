@@ -142,6 +142,21 @@ class ArtifactTests {
         .hasMessageStartingWith("Artifact is not a readable ZIP: " + notZip + ": ");
   }
 
+  @Test
+  void anEntryOutsideTheTaskRootIsRefused() throws IOException {
+    Path zip = dir.resolve("slip.zip");
+    try (java.util.zip.ZipOutputStream out =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("../outside.txt"));
+    }
+    assertThatThrownBy(() -> LocalLambda.builder().artifact(zip))
+        .isInstanceOf(LambdaConfigurationException.class)
+        .hasMessage(
+            "Artifact is not a readable ZIP: "
+                + zip
+                + ": entry ../outside.txt leaves the task root");
+  }
+
   /** Replace the constant "x" (as a one-character UTF-8 entry of the constant pool). */
   private static byte[] rename(byte[] classFile, String mark) {
     String text = new String(classFile, StandardCharsets.ISO_8859_1);

@@ -113,6 +113,19 @@ class FunctionPackageTests {
   }
 
   @Test
+  void linkedDirectoriesShipTheirFiles() throws IOException {
+    Path classes = classes(dir.resolve("c"));
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.writeString(shared.resolve("messages.properties"), "hello=Hello\n");
+    Files.createSymbolicLink(classes.resolve("i18n"), shared);
+
+    FunctionPackage written =
+        FunctionPackage.builder().classes(classes).output(dir.resolve("l.zip")).build();
+
+    assertThat(written.entries()).contains("i18n/", "i18n/messages.properties");
+  }
+
+  @Test
   void missingInputsAndClashingNamesAreNamed() throws IOException {
     Path missing = dir.resolve("nowhere");
     assertThatThrownBy(
