@@ -14,11 +14,11 @@ import java.util.zip.Deflater;
  *
  * <p>{@code java.util.zip.ZipOutputStream} cannot write the "made by Unix" host and the external
  * attributes that carry permissions, and stamps entries in the JVM's time zone; Lambda extracts the
- * package with the permissions it finds (AWS recommends 644 for files and 755 for directories:
- * https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html), so this writer sets
- * them itself. Format: PKWARE APPNOTE.TXT sections 4.3.7 (local header), 4.3.12 (central directory)
- * and 4.3.16 (end of central directory); no ZIP64, which a Lambda package (at most 250 MB unzipped)
- * never needs.
+ * package with the permissions it finds and needs them world-readable (644 for files, 755 for
+ * directories: https://repost.aws/knowledge-center/lambda-deployment-package-errors), so this
+ * writer sets them itself. Format: PKWARE APPNOTE.TXT sections 4.3.7 (local header), 4.3.12
+ * (central directory) and 4.3.16 (end of central directory); no ZIP64, which a Lambda package (at
+ * most 250 MB unzipped) never needs.
  */
 public final class ZipWriter implements AutoCloseable {
 
