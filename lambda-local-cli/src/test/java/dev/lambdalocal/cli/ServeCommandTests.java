@@ -50,7 +50,7 @@ class ServeCommandTests {
     assertThat(cli.execute()).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "lambda-local: Missing required subcommand: run, serve, connect, deploy"
+            "lambda-local: Missing required subcommand: run, serve, connect, package, deploy"
                 + " (see 'lambda-local --help')\n");
   }
 

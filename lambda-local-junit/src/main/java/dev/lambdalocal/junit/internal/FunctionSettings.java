@@ -49,7 +49,8 @@ public final class FunctionSettings {
       Map<String, String> environment,
       List<Path> environmentFiles,
       ColdStart coldStart,
-      boolean quiet) {
+      boolean quiet,
+      Path artifact) {
 
     // Written out: a record's generated equals/hashCode bootstrap java.lang.runtime.ObjectMethods
     // on first use, tens of milliseconds of a cold start's CPU (benchmarks/coldstart.sh).
@@ -64,7 +65,8 @@ public final class FunctionSettings {
           && environment.equals(that.environment)
           && environmentFiles.equals(that.environmentFiles)
           && coldStart == that.coldStart
-          && quiet == that.quiet;
+          && quiet == that.quiet
+          && Objects.equals(artifact, that.artifact);
     }
 
     @Override
@@ -78,7 +80,8 @@ public final class FunctionSettings {
           environment,
           environmentFiles,
           coldStart,
-          quiet);
+          quiet,
+          artifact);
     }
   }
 
@@ -205,7 +208,18 @@ public final class FunctionSettings {
    */
   public LocalLambda build() {
     LocalLambda.Builder builder = LocalLambda.builder();
-    if (values.handler instanceof Class<?> handlerClass) {
+    if (values.artifact != null) {
+      // The handler's class comes from the package, whatever the test's class path holds.
+      try {
+        builder.artifact(values.artifact);
+      } catch (LambdaConfigurationException e) {
+        throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
+      }
+      builder.handler(
+          values.handler instanceof Class<?> handlerClass
+              ? handlerClass.getName()
+              : (String) values.handler);
+    } else if (values.handler instanceof Class<?> handlerClass) {
       builder.handler(handlerClass);
     } else {
       builder.handler((String) values.handler).classLoader(loader);
@@ -256,6 +270,7 @@ public final class FunctionSettings {
     private final List<Path> environmentFiles = new ArrayList<>();
     private ColdStart coldStart = ColdStart.PER_CLASS;
     private boolean quiet;
+    private Path artifact;
     private String origin = "@LambdaTest";
     private final Map<String, String> origins = new LinkedHashMap<>();
 
@@ -363,6 +378,9 @@ public final class FunctionSettings {
       if (annotation.coldStart() != ColdStart.DEFAULT) {
         coldStart = annotation.coldStart();
       }
+      if (!annotation.artifact().isEmpty()) {
+        artifact = Path.of(annotation.artifact());
+      }
     }
 
     private void applyHandler(
@@ -427,7 +445,8 @@ public final class FunctionSettings {
               Map.copyOf(environment),
               List.copyOf(environmentFiles),
               coldStart,
-              quiet),
+              quiet,
+              artifact),
           origin,
           Map.copyOf(origins),
           handlerLoader);
