@@ -122,7 +122,7 @@ final class TestFunctions {
   /** A function that invokes {@code event.target} through an SDK client built from defaults. */
   static synchronized Path caller() {
     if (caller == null) {
-      caller = zip("caller", "fixtures/Caller", "caller");
+      caller = zip("caller", "fixtures/Caller", "caller", sdkJars());
     }
     return caller;
   }
@@ -164,7 +164,31 @@ final class TestFunctions {
     return classes;
   }
 
+  /**
+   * The AWS SDK's JARs from the test class path: Lambda's Java runtime does not provide the SDK, so
+   * a function that uses it packages them under {@code lib/}.
+   */
+  private static List<Path> sdkJars() {
+    List<String> groups =
+        List.of(
+            "/software/amazon/",
+            "/org/reactivestreams/",
+            "/org/slf4j/slf4j-api/",
+            "/org/apache/httpcomponents/",
+            "/commons-logging/",
+            "/commons-codec/");
+    return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> entry.endsWith(".jar"))
+        .filter(entry -> groups.stream().anyMatch(g -> entry.replace('\\', '/').contains(g)))
+        .map(Path::of)
+        .toList();
+  }
+
   private static Path zip(String name, String classPrefix, String build) {
+    return zip(name, classPrefix, build, List.of());
+  }
+
+  private static Path zip(String name, String classPrefix, String build, List<Path> libs) {
     try {
       Path classes = classes();
       Path zip = Files.createTempDirectory("lambda-local-test-" + name).resolve(name + ".zip");
@@ -178,6 +202,11 @@ final class TestFunctions {
             Files.copy(path, zipOut);
             zipOut.closeEntry();
           }
+        }
+        for (Path jar : libs) {
+          zipOut.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
+          Files.copy(jar, zipOut);
+          zipOut.closeEntry();
         }
         zipOut.putNextEntry(new ZipEntry("build.txt"));
         zipOut.write(build.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -2,84 +2,66 @@ package dev.lambdalocal.lambda.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
- * An uploaded deployment package: its bytes, hash, and the private directory it was extracted to,
- * laid out as Lambda's Java runtime loads it (classes and resources at the root, JARs in {@code
- * lib/}).
+ * An uploaded deployment package: its bytes, hash, and the private file it was written to, from
+ * which lambda-local-core loads it as Lambda's Java runtime does ({@code LocalLambda.Builder
+ * .artifact}: classes and resources at the root, then {@code lib/*.jar}).
  */
 public final class FunctionCode implements AutoCloseable {
 
   private final byte[] zip;
   private final String sha256;
-  private final Path root;
+  private final Path file;
 
-  private FunctionCode(byte[] zip, String sha256, Path root) {
+  private FunctionCode(byte[] zip, String sha256, Path file) {
     this.zip = zip;
     this.sha256 = sha256;
-    this.root = root;
+    this.file = file;
   }
 
   /**
-   * Extract a ZIP into a new private temporary directory.
+   * Check that the bytes are a ZIP and write them to a new private temporary file.
    *
    * @throws ApiError AWS's {@code Could not unzip uploaded file} when the bytes are not a ZIP
    */
   public static FunctionCode extract(byte[] zip) {
-    Path root;
     try {
-      root = Files.createTempDirectory("lambda-local-function-");
-    } catch (IOException e) {
-      throw ApiError.service("Cannot create a directory for the function's code: " + e);
-    }
-    try {
-      int entries = unzip(zip, root);
-      if (entries == 0) {
+      if (entries(zip) == 0) {
         throw ApiError.cannotUnzip();
       }
     } catch (ZipException | IllegalArgumentException e) {
-      delete(root);
       throw ApiError.cannotUnzip();
     } catch (IOException e) {
-      delete(root);
-      throw ApiError.service("Cannot extract the function's code to " + root + ": " + e);
-    } catch (ApiError e) {
-      delete(root);
-      throw e;
+      throw ApiError.service("Cannot read the function's code: " + e);
     }
-    return new FunctionCode(zip, sha256(zip), root);
+    Path file;
+    try {
+      file = Files.createTempFile("lambda-local-function-", ".zip");
+      Files.write(file, zip);
+    } catch (IOException e) {
+      throw ApiError.service("Cannot store the function's code: " + e);
+    }
+    return new FunctionCode(zip, sha256(zip), file);
   }
 
-  private static int unzip(byte[] zip, Path root) throws IOException {
+  private static int entries(byte[] zip) throws IOException {
     int count = 0;
+    Path root = Path.of("/task");
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         count++;
-        Path target = root.resolve(entry.getName()).normalize();
-        if (!target.startsWith(root)) {
-          // An entry escaping the directory ("zip slip") is never written.
+        if (!root.resolve(entry.getName()).normalize().startsWith(root)) {
+          // An entry escaping the task root ("zip slip") is refused like a broken ZIP.
           throw new ZipException("entry outside the package: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }
@@ -101,30 +83,19 @@ public final class FunctionCode implements AutoCloseable {
     return zip;
   }
 
-  /**
-   * Return the class path Lambda's Java runtime builds: the root, then {@code lib/*.jar} sorted.
-   */
-  public List<Path> classpath() {
-    List<Path> entries = new ArrayList<>();
-    entries.add(root);
-    Path lib = root.resolve("lib");
-    if (Files.isDirectory(lib)) {
-      List<Path> jars = new ArrayList<>();
-      try (DirectoryStream<Path> stream = Files.newDirectoryStream(lib, "*.jar")) {
-        stream.forEach(jars::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      jars.sort(Comparator.comparing(Path::toString));
-      entries.addAll(jars);
-    }
-    return entries;
+  /** Return the file holding the package, for {@code LocalLambda.Builder.artifact}. */
+  public Path file() {
+    return file;
   }
 
-  /** Delete the extracted files. */
+  /** Delete the package's file. */
   @Override
   public void close() {
-    delete(root);
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Still open elsewhere: the temp directory is the OS's to clean.
+    }
   }
 
   static String sha256(byte[] bytes) {
@@ -132,22 +103,6 @@ public final class FunctionCode implements AutoCloseable {
       return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void delete(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(FunctionCode::deleteQuietly);
-    } catch (IOException e) {
-      // Already gone, or never written: nothing left to release.
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // A file still open on Windows; the temp directory is the OS's to clean.
     }
   }
 }

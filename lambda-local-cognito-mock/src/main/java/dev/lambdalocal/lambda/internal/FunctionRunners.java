@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * alias, which the context's invoked ARN names), built from the extracted package on first use and
  * kept warm until the version changes.
  *
- * <p>Lambda itself shares its Java runtime's {@code aws-lambda-java-core} with the function; here
- * the parent of each function's class loader is lambda-local's own, so what lambda-local's class
- * path holds is visible to the function too (see docs/lambda-service.md).
+ * <p>Each function is loaded from its package as Lambda's Java runtime loads it: over a parent that
+ * holds only the JDK and what the runtime provides, so nothing of lambda-local's class path leaks
+ * in (see docs/lambda-service.md).
  */
 public final class FunctionRunners implements AutoCloseable {
 
@@ -62,8 +62,7 @@ public final class FunctionRunners implements AutoCloseable {
     try {
       return LocalLambda.builder()
           .handler(settings.handler())
-          .classLoader(FunctionRunners.class.getClassLoader())
-          .classpath(version.code().classpath())
+          .artifact(version.code().file())
           .functionName(version.name())
           .functionVersion(version.version())
           .alias(alias)
