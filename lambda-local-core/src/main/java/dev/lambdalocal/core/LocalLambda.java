@@ -263,7 +263,9 @@ public final class LocalLambda implements AutoCloseable {
      *
      * <p>A factory that returns {@code null} or an object that is not a {@code handlerClass} is a
      * mistake of the caller, not a behaviour of the function: the invocation (or {@link
-     * LocalLambda#initialize()}) throws a {@link LambdaConfigurationException} that says so.
+     * LocalLambda#initialize()}) throws a {@link LambdaConfigurationException} that says so, with
+     * the cause; so does a factory that throws a {@code LambdaConfigurationException} itself (how
+     * adapters such as lambda-local-junit report their own checks of the handler).
      *
      * @param handlerClass the handler's class, a {@code RequestHandler} or {@code
      *     RequestStreamHandler}: Lambda's {@code _HANDLER} and the default function name

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -66,6 +67,12 @@ public final class FunctionSettings {
   public static FunctionSettings resolve(ExtensionContext context) {
     Merge merge = new Merge(Stores.classLoader(context));
     merge.defaults(context);
+    Optional<Registrations.Found> registered = Registrations.find(context);
+    if (registered.isPresent()) {
+      registered.get().rejectAnnotations(context);
+      merge.apply(registered.get(), true, context);
+      return merge.result();
+    }
     List<ExtensionContext> classes = Stores.classLevels(context);
     for (int i = classes.size() - 1; i >= 0; i--) {
       Class<?> testClass = classes.get(i).getRequiredTestClass();
@@ -111,6 +118,7 @@ public final class FunctionSettings {
       AnnotationSupport.findAnnotation(testClass, LambdaTest.class)
           .ifPresent(annotation -> merge.apply(annotation, testClass));
     }
+    Registrations.find(classContext).ifPresent(found -> merge.apply(found, false, classContext));
     merge.origin = describe.describe("");
     merge.handler = null;
     merge.handlerLoader = merge.loader;
@@ -170,6 +178,8 @@ public final class FunctionSettings {
     LocalLambda.Builder builder = LocalLambda.builder();
     if (values.handler instanceof Class<?> handlerClass) {
       builder.handler(handlerClass);
+    } else if (values.handler instanceof Registration.Factory factory) {
+      FactoryMistake.checked(builder, factory, origin);
     } else {
       builder.handler((String) values.handler).classLoader(loader);
     }
@@ -314,6 +324,75 @@ public final class FunctionSettings {
       }
     }
 
+    void apply(Registrations.Found found, boolean withHandler, ExtensionContext context) {
+      Registration registration = found.registration();
+      Describer describe = found::describe;
+      origin = describe.describe("");
+      if (withHandler) {
+        applyHandler(registration, describe);
+      }
+      if (registration.functionName() != null) {
+        functionName = registration.functionName();
+      }
+      if (registration.timeout() != null) {
+        timeout =
+            checkTimeout(
+                registration.timeout(),
+                describe.describe("timeout = " + registration.timeout()));
+      }
+      if (registration.memorySize() != 0) {
+        memorySize =
+            memory(
+                registration.memorySize(),
+                describe.describe("memorySize = " + registration.memorySize()));
+      }
+      if (registration.region() != null) {
+        region = registration.region();
+      }
+      environmentFiles.addAll(registration.environmentFiles());
+      environment.putAll(registration.environment());
+      if (registration.coldStart() != ColdStart.DEFAULT) {
+        coldStart = registration.coldStart();
+      } else if (!found.isStatic()) {
+        coldStart = ColdStart.PER_TEST;
+      }
+      if (!found.isStatic()
+          && coldStart == ColdStart.PER_CLASS
+          && context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD)
+              == Lifecycle.PER_METHOD) {
+        throw new ExtensionConfigurationException(
+            describe.describe("coldStart = PER_CLASS")
+                + ": a function per class needs a static field");
+      }
+    }
+
+    private void applyHandler(Registration registration, Describer describe) {
+      Object registered = registration.handler();
+      if (registered == null) {
+        throw new ExtensionConfigurationException(
+            describe.describe("") + ": set a handler with handler(…) or handlerName(…)");
+      }
+      if (registration.handlerCalls() > 1) {
+        throw new ExtensionConfigurationException(
+            describe.describe("")
+                + ": set one handler, not "
+                + registration.handlerCalls()
+                + " (handler(…) and handlerName(…) each set it)");
+      }
+      if (registered instanceof Registration.Factory factory) {
+        HandlerCheck.checkClass(
+            factory.handlerClass(),
+            describe.describe("handler = " + factory.handlerClass().getSimpleName() + ".class"));
+        handler = factory;
+        handlerLoader = loader;
+      } else if (registered instanceof Class<?> handlerClass) {
+        String method = registration.method() == null ? "" : registration.method();
+        applyHandler(handlerClass, method, "", describe);
+      } else {
+        applyHandler(void.class, "", (String) registered, describe);
+      }
+    }
+
     private void applyHandler(
         Class<?> handlerClass, String method, String name, Describer describe) {
       boolean byClass = handlerClass != void.class;
@@ -379,6 +458,10 @@ public final class FunctionSettings {
         throw new ExtensionConfigurationException(
             where + ": not a duration; write e.g. \"3s\", \"1m\", \"3000ms\" or \"PT3S\"");
       }
+      return checkTimeout(timeout, where);
+    }
+
+    private static Duration checkTimeout(Duration timeout, String where) {
       boolean wholeSeconds = timeout.toNanos() % 1_000_000_000L == 0;
       if (!wholeSeconds
           || timeout.compareTo(Duration.ofSeconds(1)) < 0

@@ -116,7 +116,8 @@ public final class HandlerLoader {
    * @return the handler, or one that throws its non-fatal fault
    * @throws HandlerFault with {@code fatal() == true} when the function cannot initialize
    * @throws LambdaConfigurationException when the factory returns {@code null} or an object that is
-   *     not an instance of the declared class: a mistake of the caller, not of the function
+   *     not an instance of the declared class, or throws a {@code LambdaConfigurationException}
+   *     itself: a mistake of the caller, not of the function
    */
   public LoadedHandler load(HandlerFactory factory) {
     Objects.requireNonNull(factory, "factory");
@@ -134,6 +135,9 @@ public final class HandlerLoader {
     Object instance;
     try {
       instance = factory.factory().get();
+    } catch (LambdaConfigurationException mistake) {
+      // An adapter's own check of what the factory returned (lambda-local-junit's): the caller's.
+      throw mistake;
     } catch (Throwable thrown) {
       // What HandlerInstances reports for a constructor that throws.
       throw HandlerFault.of(thrown, true);
