@@ -162,6 +162,22 @@ class HandlerFactoryTests {
   }
 
   @Test
+  void aConfigurationMistakeTheFactoryReportsReachesTheCaller() {
+    LambdaConfigurationException mistake = new LambdaConfigurationException("wrong handler");
+    try (LocalLambda lambda =
+        factory(
+                () -> {
+                  throw mistake;
+                })
+            .build()) {
+      assertThatThrownBy(() -> lambda.invokeJson("\"a\""))
+          .isInstanceOf(LambdaConfigurationException.class)
+          .hasMessage("Function Greeter: wrong handler")
+          .hasCause(mistake);
+    }
+  }
+
+  @Test
   void aFactoryCannotTakeAClassPath() {
     assertThatThrownBy(() -> factory(Greeter::new).classpath(List.of(Path.of("."))).build())
         .isInstanceOf(LambdaConfigurationException.class)

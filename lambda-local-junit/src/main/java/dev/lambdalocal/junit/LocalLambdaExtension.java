@@ -68,7 +68,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @since 0.1.0
  */
 public final class LocalLambdaExtension
-    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
+    implements BeforeAllCallback,
+        BeforeEachCallback,
+        ParameterResolver,
         TestExecutionExceptionHandler {
 
   static {
@@ -211,8 +213,8 @@ public final class LocalLambdaExtension
     private Builder() {}
 
     /**
-     * Use a handler class, a {@code RequestHandler} or {@code RequestStreamHandler} created with its
-     * public no-argument constructor, as {@link LambdaTest#handler()}.
+     * Use a handler class, a {@code RequestHandler} or {@code RequestStreamHandler} created with
+     * its public no-argument constructor, as {@link LambdaTest#handler()}.
      *
      * @param handlerClass the class
      * @return this builder

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 /**
  * {@link LocalLambdaExtension}: the programmatic {@code @LambdaTest}, with handlers built by
@@ -139,7 +139,9 @@ class LocalLambdaExtensionTests {
 
     @RegisterExtension
     LocalLambdaExtension teller =
-        LocalLambdaExtension.builder().handler(Teller.class, () -> new Teller(collaborator)).build();
+        LocalLambdaExtension.builder()
+            .handler(Teller.class, () -> new Teller(collaborator))
+            .build();
 
     // end::instance[]
 
@@ -171,7 +173,8 @@ class LocalLambdaExtensionTests {
 
   static class ByClass {
     @RegisterExtension
-    static LocalLambdaExtension teller = LocalLambdaExtension.builder().handler(Teller.class).build();
+    static LocalLambdaExtension teller =
+        LocalLambdaExtension.builder().handler(Teller.class).build();
 
     @Test
     void test(LocalLambda lambda) {

@@ -27,7 +27,8 @@ public final class FactoryMistake extends LambdaConfigurationException {
    * @param origin names the registration in messages
    */
   @SuppressWarnings("unchecked")
-  static <T> void checked(LocalLambda.Builder builder, Registration.Factory factory, String origin) {
+  static <T> void checked(
+      LocalLambda.Builder builder, Registration.Factory factory, String origin) {
     Class<T> type = (Class<T>) factory.handlerClass();
     Supplier<?> registered = factory.factory();
     builder.handlerFactory(

@@ -337,8 +337,7 @@ public final class FunctionSettings {
       if (registration.timeout() != null) {
         timeout =
             checkTimeout(
-                registration.timeout(),
-                describe.describe("timeout = " + registration.timeout()));
+                registration.timeout(), describe.describe("timeout = " + registration.timeout()));
       }
       if (registration.memorySize() != 0) {
         memorySize =

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * What a {@code LocalLambdaExtension} was built with: the programmatic form of {@link
- * dev.lambdalocal.junit.LambdaTest @LambdaTest}'s attributes, unchecked. {@code null} and {@code
- * 0} mean "not set".
+ * dev.lambdalocal.junit.LambdaTest @LambdaTest}'s attributes, unchecked. {@code null} and {@code 0}
+ * mean "not set".
  *
  * @param handler a {@code Class}, a handler string or a {@link Factory}, or {@code null}
  * @param method the handler method on a handler class, or {@code null}

@@ -120,7 +120,8 @@ public final class Registrations {
     }
     context
         .getTestInstances()
-        .ifPresent(instances -> instances.getAllInstances().forEach(i -> collectInstance(i, found)));
+        .ifPresent(
+            instances -> instances.getAllInstances().forEach(i -> collectInstance(i, found)));
     if (found.size() > 1) {
       throw new ExtensionConfigurationException(
           found.get(0).where()
