@@ -170,8 +170,9 @@ public final class LocalLambdaExtension
   }
 
   /**
-   * {@code @WithCognitoMock}, {@code @EventSource} and {@code @Event} register lambda-local's
-   * identity resolver themselves; a second resolver of the type would make JUnit reject both.
+   * {@code @WithCognitoMock}, {@code @EventSource}, {@code @HandlerParams} and {@code @Event}
+   * register lambda-local's identity resolver themselves; a second resolver of the type would make
+   * JUnit reject both.
    */
   private static boolean identityInjectedElsewhere(
       ParameterContext parameter, ExtensionContext context) {
@@ -181,7 +182,8 @@ public final class LocalLambdaExtension
       }
     }
     Executable executable = parameter.getDeclaringExecutable();
-    if (AnnotationSupport.isAnnotated(executable, EventSource.class)) {
+    if (AnnotationSupport.isAnnotated(executable, EventSource.class)
+        || AnnotationSupport.isAnnotated(executable, HandlerParams.class)) {
       return true;
     }
     for (Parameter each : executable.getParameters()) {

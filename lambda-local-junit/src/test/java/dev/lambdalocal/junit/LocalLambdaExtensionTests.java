@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.lambdalocal.apigateway.ApiClient;
+import dev.lambdalocal.apigateway.ApiResponse;
 import dev.lambdalocal.core.Identity;
 import dev.lambdalocal.core.InvocationResult;
 import dev.lambdalocal.core.InvokeOptions;
 import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.junit.LambdaTest.ColdStart;
+import dev.lambdalocal.junit.handlers.ApiCaller;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -270,30 +273,66 @@ class LocalLambdaExtensionTests {
   }
 
   @Test
-  void withCognitoMockTheIdentitiesAreTheMocks() {
-    assertAllPassed(Kit.run(WithCognito.class), 1);
+  void withCognitoMockAndApiGatewayTheIdentitiesAndTheApiFollowTheRegistration() {
+    assertAllPassed(Kit.run(WithCognitoAndApi.class), 2);
   }
 
   @WithCognitoMock
-  static class WithCognito {
+  @WithApiGateway(
+      definition = "src/test/resources/api/caller.yaml",
+      functions = @ApiFunction(name = "Caller", handler = ApiCaller.class))
+  static class WithCognitoAndApi {
     @RegisterExtension
     static LocalLambdaExtension teller =
         LocalLambdaExtension.builder()
             .handler(Teller.class, () -> new Teller("with Cognito"))
             .region("eu-west-1")
+            .memorySize(256)
+            .environmentVariable("COLOR", "green")
             .build();
 
     @Test
-    void test(LocalLambda lambda, Identity caller, Context context) {
+    void theIdentitiesAreTheMocks(LocalLambda lambda, Identity caller, Context context) {
       assertThat(caller.identityId()).startsWith("eu-west-1:");
       assertThat(caller.identityPoolId()).startsWith("eu-west-1:");
       assertThat(context.getIdentity().getIdentityId()).isEqualTo(caller.identityId());
       assertThat(lambda.invokeJson("\"x\"").returnValue(String.class))
-          .isEqualTo("with Cognito|x|Teller|128|null|null|eu-west-1");
+          .isEqualTo("with Cognito|x|Teller|256|null|null|eu-west-1");
+    }
+
+    @Test
+    void theApisFunctionsTakeTheRegistrationsSettings(ApiClient client) {
+      ApiResponse response = client.get("/caller");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.bodyText())
+          .contains("identityId=" + client.identity().identityId())
+          .contains("function=Caller", "memory=256", "COLOR=green");
     }
   }
 
-  static List<Throwable> failures(Class<?> fixture) {
-    return Kit.failures(Kit.run(fixture));
+  @Test
+  void eventsAndIdentitiesCombineWithTheRegistration() {
+    assertAllPassed(Kit.run(WithEvents.class), 2);
+  }
+
+  static class WithEvents {
+    @RegisterExtension
+    static LocalLambdaExtension teller =
+        LocalLambdaExtension.builder().handler(Teller.class).build();
+
+    @Test
+    void event(@Event("events/greeting.json") String event, Identity caller, InvokeOptions as) {
+      assertThat(event).contains("Ada");
+      assertThat(as.identity()).isEqualTo(caller);
+    }
+
+    @ParameterizedTest
+    @EventSource(files = "events/greeting.json")
+    void eventSource(String event, Identity caller, LocalLambda lambda) {
+      assertThat(Identity.isCognitoId(caller.identityId())).isTrue();
+      assertThat(lambda.invokeJson("\"y\"").returnValue(String.class))
+          .startsWith("built by Lambda|y|");
+    }
   }
 }
