@@ -233,6 +233,8 @@ class LocalLambdaExtensionTests {
       this.teller =
           LocalLambdaExtension.builder()
               .handler(Teller.class, this::build)
+              // The init phase's bound is 10 s plus the timeout: room for a loaded machine.
+              .timeout(Duration.ofSeconds(30))
               .environmentVariable("TABLE", color)
               .build();
     }

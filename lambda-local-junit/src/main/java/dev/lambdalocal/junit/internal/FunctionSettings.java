@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The function a test runs, as its {@link LambdaTest @LambdaTest} annotations and the configuration
- * parameters describe it: defaults from the configuration parameters, then the annotations of the
- * outermost class down to the test method, each replacing what it sets.
+ * The function a test runs, as its {@link LambdaTest @LambdaTest} annotations (or its {@code
+ * LocalLambdaExtension}, see {@link Registrations}) and the configuration parameters describe it:
+ * defaults from the configuration parameters, then the annotations of the outermost class down to
+ * the test method, each replacing what it sets.
  *
  * <p>Two settings are equal when they describe the same function; where each value came from is
  * kept only for error messages.
@@ -329,6 +329,7 @@ public final class FunctionSettings {
       Describer describe = found::describe;
       origin = describe.describe("");
       if (withHandler) {
+        found.checkHandlerCount();
         applyHandler(registration, describe);
       }
       if (registration.functionName() != null) {
@@ -350,34 +351,11 @@ public final class FunctionSettings {
       }
       environmentFiles.addAll(registration.environmentFiles());
       environment.putAll(registration.environment());
-      if (registration.coldStart() != ColdStart.DEFAULT) {
-        coldStart = registration.coldStart();
-      } else if (!found.isStatic()) {
-        coldStart = ColdStart.PER_TEST;
-      }
-      if (!found.isStatic()
-          && coldStart == ColdStart.PER_CLASS
-          && context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD)
-              == Lifecycle.PER_METHOD) {
-        throw new ExtensionConfigurationException(
-            describe.describe("coldStart = PER_CLASS")
-                + ": a function per class needs a static field");
-      }
+      coldStart = found.coldStart(coldStart, context);
     }
 
     private void applyHandler(Registration registration, Describer describe) {
       Object registered = registration.handler();
-      if (registered == null) {
-        throw new ExtensionConfigurationException(
-            describe.describe("") + ": set a handler with handler(…) or handlerName(…)");
-      }
-      if (registration.handlerCalls() > 1) {
-        throw new ExtensionConfigurationException(
-            describe.describe("")
-                + ": set one handler, not "
-                + registration.handlerCalls()
-                + " (handler(…) and handlerName(…) each set it)");
-      }
       if (registered instanceof Registration.Factory factory) {
         HandlerCheck.checkClass(
             factory.handlerClass(),

@@ -1,6 +1,7 @@
 package dev.lambdalocal.junit.internal;
 
 import dev.lambdalocal.junit.LambdaTest;
+import dev.lambdalocal.junit.LambdaTest.ColdStart;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,6 +76,50 @@ public final class Registrations {
           + (attributes.isEmpty() ? "" : "(" + attributes + ")")
           + " in "
           + where();
+    }
+
+    /**
+     * Fail unless exactly one handler is set.
+     *
+     * @throws ExtensionConfigurationException naming the registration
+     */
+    public void checkHandlerCount() {
+      if (registration.handler() == null) {
+        throw new ExtensionConfigurationException(
+            describe("") + ": set a handler with handler(…) or handlerName(…)");
+      }
+      if (registration.handlerCalls() > 1) {
+        throw new ExtensionConfigurationException(
+            describe("")
+                + ": set one handler, not "
+                + registration.handlerCalls()
+                + " (handler(…) and handlerName(…) each set it)");
+      }
+    }
+
+    /**
+     * Return the cold start policy: the registration's, else per test for an instance field, else
+     * {@code inherited} (the configuration parameter's or per class).
+     *
+     * @param inherited the policy without the registration
+     * @param context the current context
+     * @return the policy
+     * @throws ExtensionConfigurationException when an instance field asks for a function per class
+     *     that JUnit cannot give it (a new test instance per test)
+     */
+    public ColdStart coldStart(ColdStart inherited, ExtensionContext context) {
+      ColdStart policy =
+          registration.coldStart() != ColdStart.DEFAULT
+              ? registration.coldStart()
+              : isStatic ? inherited : ColdStart.PER_TEST;
+      if (!isStatic
+          && policy == ColdStart.PER_CLASS
+          && context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD)
+              == Lifecycle.PER_METHOD) {
+        throw new ExtensionConfigurationException(
+            describe("coldStart = PER_CLASS") + ": a function per class needs a static field");
+      }
+      return policy;
     }
 
     /**
