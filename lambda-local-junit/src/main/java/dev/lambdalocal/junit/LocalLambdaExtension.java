@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -256,6 +257,30 @@ public final class LocalLambdaExtension
       return setHandler(
           new Registration.Factory(
               Objects.requireNonNull(handlerClass, "handlerClass"),
+              Objects.requireNonNull(factory, "factory"),
+              null),
+          null);
+    }
+
+    /**
+     * Create the handler with a factory that takes the {@link ExtensionContext} of the class (a
+     * function per class) or the test (a function per test) the function belongs to — its
+     * configuration parameters, its store, its test instance where JUnit has one — at each cold
+     * start, as {@link #handler(Class, Supplier)} does.
+     *
+     * @param handlerClass the handler's class, a {@code RequestHandler} or {@code
+     *     RequestStreamHandler}
+     * @param factory creates the handler, e.g. {@code context -> new OrderFunc(clientFor(context))}
+     * @param <T> the handler's type
+     * @return this builder
+     * @since 0.1.0
+     */
+    public <T> Builder handlerFactory(
+        Class<T> handlerClass, Function<ExtensionContext, ? extends T> factory) {
+      return setHandler(
+          new Registration.Factory(
+              Objects.requireNonNull(handlerClass, "handlerClass"),
+              null,
               Objects.requireNonNull(factory, "factory")),
           null);
     }

@@ -170,6 +170,34 @@ class LocalLambdaExtensionTests {
   }
 
   @Test
+  void aFactoryMayTakeTheContextOfItsClassOrTest() {
+    assertAllPassed(Kit.run(FromContext.class, Map.of("teller.name", "configured")), 1);
+  }
+
+  static class FromContext {
+    // tag::context[]
+    @RegisterExtension
+    static LocalLambdaExtension teller =
+        LocalLambdaExtension.builder()
+            .handlerFactory(
+                Teller.class,
+                context ->
+                    new Teller(
+                        context.getConfigurationParameter("teller.name").orElse("unnamed")
+                            + " for "
+                            + context.getRequiredTestClass().getSimpleName()))
+            .build();
+
+    // end::context[]
+
+    @Test
+    void test(LocalLambda lambda) {
+      assertThat(lambda.invokeJson("\"x\"").returnValue(String.class))
+          .startsWith("configured for FromContext|x|Teller|");
+    }
+  }
+
+  @Test
   void handlersByClassAndByNameNeedNoFactory() {
     assertAllPassed(Kit.run(Map.of(), ByClass.class, ByName.class), 2);
   }

@@ -3,6 +3,7 @@ package dev.lambdalocal.junit.internal;
 import dev.lambdalocal.core.LambdaConfigurationException;
 import dev.lambdalocal.core.LocalLambda;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A handler factory of a {@code LocalLambdaExtension} that returned no handler of its class: thrown
@@ -25,12 +26,16 @@ public final class FactoryMistake extends LambdaConfigurationException {
    * @param builder the function's builder
    * @param factory the registered factory
    * @param origin names the registration in messages
+   * @param owner the context of the class or test the function belongs to
    */
   @SuppressWarnings("unchecked")
   static <T> void checked(
-      LocalLambda.Builder builder, Registration.Factory factory, String origin) {
+      LocalLambda.Builder builder,
+      Registration.Factory factory,
+      String origin,
+      ExtensionContext owner) {
     Class<T> type = (Class<T>) factory.handlerClass();
-    Supplier<?> registered = factory.factory();
+    Supplier<?> registered = factory.bind(owner);
     builder.handlerFactory(
         type,
         () -> {

@@ -175,11 +175,22 @@ public final class FunctionSettings {
    * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
    */
   public LocalLambda build() {
+    return build(null);
+  }
+
+  /**
+   * Create the function of a class or test.
+   *
+   * @param owner the context the function belongs to, given to a handler factory that takes it
+   * @return a new function; the caller closes it
+   * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
+   */
+  public LocalLambda build(ExtensionContext owner) {
     LocalLambda.Builder builder = LocalLambda.builder();
     if (values.handler instanceof Class<?> handlerClass) {
       builder.handler(handlerClass);
     } else if (values.handler instanceof Registration.Factory factory) {
-      FactoryMistake.checked(builder, factory, origin);
+      FactoryMistake.checked(builder, factory, origin, owner);
     } else {
       builder.handler((String) values.handler).classLoader(loader);
     }

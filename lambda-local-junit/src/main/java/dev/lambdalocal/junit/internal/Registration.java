@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What a {@code LocalLambdaExtension} was built with: the programmatic form of {@link
@@ -40,14 +42,22 @@ public record Registration(
    * A handler created by a factory in each init phase.
    *
    * @param handlerClass the class of the handlers the factory returns
-   * @param factory the factory
+   * @param factory the factory, or {@code null} when {@code contextual} is set
+   * @param contextual the factory that takes the context of the function's class or test, or {@code
+   *     null}
    * @since 0.1.0
    */
-  public record Factory(Class<?> handlerClass, Supplier<?> factory) {
+  public record Factory(
+      Class<?> handlerClass, Supplier<?> factory, Function<ExtensionContext, ?> contextual) {
 
-    /** Describe the factory for messages: {@code handler(OrderFunc.class, factory)}. */
-    String describe() {
-      return "handler(" + handlerClass.getSimpleName() + ".class, factory)";
+    /**
+     * Return the factory of a function that belongs to {@code owner}.
+     *
+     * @param owner the context of the class or test the function belongs to
+     * @return a factory without argument
+     */
+    Supplier<?> bind(ExtensionContext owner) {
+      return factory != null ? factory : () -> contextual.apply(owner);
     }
   }
 }
