@@ -59,5 +59,22 @@ public record Registration(
     Supplier<?> bind(ExtensionContext owner) {
       return factory != null ? factory : () -> contextual.apply(owner);
     }
+
+    // Written out, as FunctionSettings.Values' are: no ObjectMethods bootstrap in a cold start.
+    // The factories compare by identity: one registration, one function.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Factory that
+          && handlerClass == that.handlerClass
+          && factory == that.factory
+          && contextual == that.contextual;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * handlerClass.hashCode()
+          + System.identityHashCode(factory)
+          + 17 * System.identityHashCode(contextual);
+    }
   }
 }
