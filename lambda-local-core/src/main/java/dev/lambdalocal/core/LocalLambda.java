@@ -2,6 +2,7 @@ package dev.lambdalocal.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalocal.core.internal.env.EnvironmentFiles;
+import dev.lambdalocal.core.internal.handler.HandlerFactory;
 import dev.lambdalocal.core.internal.invoke.FunctionArtifacts;
 import dev.lambdalocal.core.internal.invoke.FunctionClassLoaders;
 import dev.lambdalocal.core.internal.invoke.FunctionConfig;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A Lambda function running in this JVM with the AWS Java runtime's semantics: the handler is
@@ -246,6 +248,38 @@ public final class LocalLambda implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Create the handler with a factory instead of the class's no-argument constructor, e.g. to
+     * give it collaborators (a mock client, a fixed clock) that its constructor would otherwise
+     * build.
+     *
+     * <p>The factory runs where Lambda calls the constructor: in the init phase, on the function's
+     * thread, with the function's environment variables and its class loader as the context class
+     * loader, after {@code handlerClass}'s static initializers. Its time is the {@code Init
+     * Duration} of the REPORT line; an exception it throws fails the init phase exactly as a
+     * throwing constructor does (the runtime's error document, the environment discarded); and it
+     * runs again at every cold start ({@link LocalLambda#coldStart()}, a timeout, a fatal error),
+     * so each execution environment has a handler of its own. Each function calls its factory on
+     * one thread at a time; a factory shared by functions that run in parallel must be thread-safe.
+     *
+     * <p>A factory that returns {@code null} or an object that is not a {@code handlerClass} is a
+     * mistake of the caller, not a behaviour of the function: the invocation (or {@link
+     * LocalLambda#initialize()}) throws a {@link LambdaConfigurationException} that says so, with
+     * the cause; so does a factory that throws a {@code LambdaConfigurationException} itself (how
+     * adapters such as lambda-local-junit report their own checks of the handler).
+     *
+     * @param handlerClass the handler's class, a {@code RequestHandler} or {@code
+     *     RequestStreamHandler}: Lambda's {@code _HANDLER} and the default function name
+     * @param factory creates the handler, once per execution environment
+     * @param <T> the handler's type
+     * @return this builder
+     * @since 0.1.0
+     */
+    public <T> Builder handlerFactory(Class<T> handlerClass, Supplier<? extends T> factory) {
+      this.handler = new HandlerFactory(handlerClass, factory);
+      return this;
+    }
+
     /** Load the handler string's class from this class loader (default: the context loader). */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = classLoader;
@@ -378,6 +412,11 @@ public final class LocalLambda implements AutoCloseable {
     public LocalLambda build() {
       if (handler == null) {
         throw new LambdaConfigurationException("No handler: set one with handler(...)");
+      }
+      if (handler instanceof HandlerFactory && !classpath.isEmpty()) {
+        throw new LambdaConfigurationException(
+            "A handler factory creates its handler from the caller's classes:"
+                + " it cannot be combined with classpath(...)");
       }
       FunctionConfig.checkTimeouts(timeout, initTimeout);
       String name =

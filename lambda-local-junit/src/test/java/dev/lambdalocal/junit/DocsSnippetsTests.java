@@ -15,13 +15,18 @@ import org.junit.jupiter.api.Test;
  * The code of {@code docs/junit.md} (and of the JUnit section of {@code docs/cognito.md}) is the
  * code of these tests: every block marked {@code <!-- snippet: File.java#tag -->} equals the lines
  * between {@code // tag::tag[]} and {@code // end::tag[]} in that file (all such regions, in order,
- * less their common indentation).
+ * less their common indentation). A block may name a file by its path from the repository's root
+ * instead, e.g. {@code examples/src/test/java/example/OrderFuncMockitoTests.java#mockito}.
  */
 class DocsSnippetsTests {
 
   private static final Path SOURCES = Path.of("src/test/java/dev/lambdalocal/junit");
   private static final Pattern SNIPPET =
-      Pattern.compile("<!-- snippet: ([\\w.]+)#([\\w-]+) -->\\R```java\\R(.*?)```", Pattern.DOTALL);
+      Pattern.compile(
+          "<!-- snippet: ([\\w./-]+)#([\\w-]+) -->\\R```java\\R(.*?)```", Pattern.DOTALL);
+
+  /** The repository's root: a snippet named by a path ({@code examples/src/…}) is found there. */
+  private static final Path ROOT = Path.of("..");
 
   @Test
   void everySnippetOfTheJUnitGuideIsQuotedFromTheTests() throws IOException {
@@ -40,7 +45,9 @@ class DocsSnippetsTests {
     int count = 0;
     while (snippet.find()) {
       count++;
-      String quoted = region(SOURCES.resolve(snippet.group(1)), snippet.group(2));
+      String file = snippet.group(1);
+      Path source = file.contains("/") ? ROOT.resolve(file) : SOURCES.resolve(file);
+      String quoted = region(source, snippet.group(2));
       assertThat(snippet.group(3))
           .as(guide + ": " + snippet.group(1) + "#" + snippet.group(2))
           .isEqualTo(quoted);

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The function a test runs, as its {@link LambdaTest @LambdaTest} annotations and the configuration
- * parameters describe it: defaults from the configuration parameters, then the annotations of the
- * outermost class down to the test method, each replacing what it sets.
+ * The function a test runs, as its {@link LambdaTest @LambdaTest} annotations (or its {@code
+ * LocalLambdaExtension}, see {@link Registrations}) and the configuration parameters describe it:
+ * defaults from the configuration parameters, then the annotations of the outermost class down to
+ * the test method, each replacing what it sets.
  *
  * <p>Two settings are equal when they describe the same function; where each value came from is
  * kept only for error messages.
@@ -104,6 +105,12 @@ public final class FunctionSettings {
   public static FunctionSettings resolve(ExtensionContext context) {
     Merge merge = new Merge(Stores.classLoader(context));
     merge.defaults(context);
+    Optional<Registrations.Found> registered = Registrations.find(context);
+    if (registered.isPresent()) {
+      registered.get().rejectAnnotations(context);
+      merge.apply(registered.get(), true, context);
+      return merge.result();
+    }
     List<ExtensionContext> classes = Stores.classLevels(context);
     for (int i = classes.size() - 1; i >= 0; i--) {
       Class<?> testClass = classes.get(i).getRequiredTestClass();
@@ -150,6 +157,7 @@ public final class FunctionSettings {
       AnnotationSupport.findAnnotation(testClass, LambdaTest.class)
           .ifPresent(annotation -> merge.apply(annotation, testClass));
     }
+    Registrations.find(classContext).ifPresent(found -> merge.apply(found, false, classContext));
     merge.origin = describe.describe("");
     merge.handler = null;
     merge.handlerLoader = merge.loader;
@@ -207,6 +215,17 @@ public final class FunctionSettings {
    * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
    */
   public LocalLambda build() {
+    return build(null);
+  }
+
+  /**
+   * Create the function of a class or test.
+   *
+   * @param owner the context the function belongs to, given to a handler factory that takes it
+   * @return a new function; the caller closes it
+   * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
+   */
+  public LocalLambda build(ExtensionContext owner) {
     LocalLambda.Builder builder = LocalLambda.builder();
     if (values.artifact != null) {
       // The handler's class comes from the package, whatever the test's class path holds.
@@ -221,6 +240,8 @@ public final class FunctionSettings {
               : (String) values.handler);
     } else if (values.handler instanceof Class<?> handlerClass) {
       builder.handler(handlerClass);
+    } else if (values.handler instanceof Registration.Factory factory) {
+      FactoryMistake.checked(builder, factory, origin, owner);
     } else {
       builder.handler((String) values.handler).classLoader(loader);
     }
@@ -383,6 +404,52 @@ public final class FunctionSettings {
       }
     }
 
+    void apply(Registrations.Found found, boolean withHandler, ExtensionContext context) {
+      Registration registration = found.registration();
+      Describer describe = found::describe;
+      origin = describe.describe("");
+      if (withHandler) {
+        found.checkHandlerCount();
+        applyHandler(registration, describe);
+      }
+      if (registration.functionName() != null) {
+        functionName = registration.functionName();
+      }
+      if (registration.timeout() != null) {
+        timeout =
+            checkTimeout(
+                registration.timeout(), describe.describe("timeout = " + registration.timeout()));
+      }
+      if (registration.memorySize() != 0) {
+        memorySize =
+            memory(
+                registration.memorySize(),
+                describe.describe("memorySize = " + registration.memorySize()));
+      }
+      if (registration.region() != null) {
+        region = registration.region();
+      }
+      environmentFiles.addAll(registration.environmentFiles());
+      environment.putAll(registration.environment());
+      coldStart = found.coldStart(coldStart, context);
+    }
+
+    private void applyHandler(Registration registration, Describer describe) {
+      Object registered = registration.handler();
+      if (registered instanceof Registration.Factory factory) {
+        HandlerCheck.checkClass(
+            factory.handlerClass(),
+            describe.describe("handler = " + factory.handlerClass().getSimpleName() + ".class"));
+        handler = factory;
+        handlerLoader = loader;
+      } else if (registered instanceof Class<?> handlerClass) {
+        String method = registration.method() == null ? "" : registration.method();
+        applyHandler(handlerClass, method, "", describe);
+      } else {
+        applyHandler(void.class, "", (String) registered, describe);
+      }
+    }
+
     private void applyHandler(
         Class<?> handlerClass, String method, String name, Describer describe) {
       boolean byClass = handlerClass != void.class;
@@ -466,6 +533,10 @@ public final class FunctionSettings {
         throw new ExtensionConfigurationException(
             where + ": not a duration; write e.g. \"3s\", \"1m\", \"3000ms\" or \"PT3S\"");
       }
+      return checkTimeout(timeout, where);
+    }
+
+    private static Duration checkTimeout(Duration timeout, String where) {
       boolean wholeSeconds = timeout.toNanos() % 1_000_000_000L == 0;
       if (!wholeSeconds
           || timeout.compareTo(Duration.ofSeconds(1)) < 0

@@ -50,7 +50,7 @@ public final class Functions {
     return ((StoredResource<LocalLambda>)
             Stores.store(owner)
                 .getOrComputeIfAbsent(
-                    key, k -> StoredResource.of(settings.build()), StoredResource.class))
+                    key, k -> StoredResource.of(settings.build(owner)), StoredResource.class))
         .get();
   }
 

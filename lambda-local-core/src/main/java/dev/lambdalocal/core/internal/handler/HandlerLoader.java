@@ -1,5 +1,6 @@
 package dev.lambdalocal.core.internal.handler;
 
+import dev.lambdalocal.core.LambdaConfigurationException;
 import dev.lambdalocal.core.internal.serialization.RuntimeSerializers;
 import java.util.Objects;
 
@@ -103,6 +104,58 @@ public final class HandlerLoader {
   public LoadedHandler load(Object handlerInstance) {
     Objects.requireNonNull(handlerInstance, "handlerInstance");
     return failFast(classHandlers.load(handlerInstance));
+  }
+
+  /**
+   * Resolve a handler that a factory creates: the handler class is initialized first (its static
+   * initializers run, as for {@link #load(Class)}), then the factory runs where the runtime would
+   * call the constructor. A factory that throws fails the init phase exactly as a constructor that
+   * throws does.
+   *
+   * @param factory the handler's class and its factory
+   * @return the handler, or one that throws its non-fatal fault
+   * @throws HandlerFault with {@code fatal() == true} when the function cannot initialize
+   * @throws LambdaConfigurationException when the factory returns {@code null} or an object that is
+   *     not an instance of the declared class, or throws a {@code LambdaConfigurationException}
+   *     itself: a mistake of the caller, not of the function
+   */
+  public LoadedHandler load(HandlerFactory factory) {
+    Objects.requireNonNull(factory, "factory");
+    Class<?> handlerClass = factory.handlerClass();
+    String className = handlerClass.getName();
+    try {
+      initialize(handlerClass);
+    } catch (ClassNotFoundException e) {
+      return new FaultHandler(HandlerFault.classNotFound(e, className));
+    } catch (NoClassDefFoundError e) {
+      return new FaultHandler(HandlerFault.initError(e, className));
+    } catch (Throwable thrown) {
+      throw HandlerFault.initError(thrown, className);
+    }
+    Object instance;
+    try {
+      instance = factory.factory().get();
+    } catch (LambdaConfigurationException mistake) {
+      // An adapter's own check of what the factory returned (lambda-local-junit's): the caller's.
+      throw mistake;
+    } catch (Throwable thrown) {
+      // What HandlerInstances reports for a constructor that throws.
+      throw HandlerFault.of(thrown, true);
+    }
+    if (instance == null) {
+      throw new LambdaConfigurationException(
+          "The handler factory of " + className + " returned null instead of a handler");
+    }
+    if (!handlerClass.isInstance(instance)) {
+      throw new LambdaConfigurationException(
+          "The handler factory of "
+              + className
+              + " returned a "
+              + instance.getClass().getName()
+              + ", which is not a "
+              + className);
+    }
+    return failFast(classHandlers.load(instance));
   }
 
   private static void initialize(Class<?> handlerClass) throws ClassNotFoundException {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * A function's settings after validation.
  *
  * @param handlerString the handler as Lambda's {@code _HANDLER} shows it
- * @param handlerSource a handler string, a {@code Class} or an instance
+ * @param handlerSource a handler string, a {@code Class}, a {@code HandlerFactory} or an instance
  * @param classLoaders gives the class loader of the function's code for each new execution
  *     environment: the same loader, or a new one over the function's class path
  * @param functionName the function name

@@ -2,10 +2,12 @@ package dev.lambdalocal.core.internal.invoke;
 
 import dev.lambdalocal.core.InvocationResult;
 import dev.lambdalocal.core.InvokeOptions;
+import dev.lambdalocal.core.LambdaConfigurationException;
 import dev.lambdalocal.core.LambdaError;
 import dev.lambdalocal.core.internal.env.EnvironmentOverlay;
 import dev.lambdalocal.core.internal.env.LambdaVariables;
 import dev.lambdalocal.core.internal.env.TraceHeaderProperty;
+import dev.lambdalocal.core.internal.handler.HandlerFactory;
 import dev.lambdalocal.core.internal.handler.HandlerFault;
 import dev.lambdalocal.core.internal.handler.HandlerLoader;
 import dev.lambdalocal.core.internal.handler.LoadedHandler;
@@ -296,6 +298,12 @@ public final class FunctionRuntime implements AutoCloseable {
     if (outcome.timedOut()) {
       return new Init(null, true, durationMs, nanos);
     }
+    if (outcome.failure() instanceof LambdaConfigurationException mistake) {
+      // A handler factory that returned no handler: the caller's mistake, not the function's.
+      // The environment stays cold and the caller gets the exception on its own thread.
+      throw new LambdaConfigurationException(
+          "Function " + config.functionName() + ": " + mistake.getMessage(), mistake);
+    }
     if (outcome.failure() != null) {
       Throwable failure = outcome.failure();
       HandlerFault fault = failure instanceof HandlerFault f ? f : initError(failure);
@@ -318,6 +326,9 @@ public final class FunctionRuntime implements AutoCloseable {
     }
     if (source instanceof Class<?> handlerClass) {
       return loader.load(handlerClass);
+    }
+    if (source instanceof HandlerFactory factory) {
+      return loader.load(factory);
     }
     return loader.load(source);
   }

@@ -1,17 +1,25 @@
 package dev.lambdalocal.core.internal.invoke;
 
+import dev.lambdalocal.core.internal.handler.HandlerFactory;
+
 /** Names derived from a handler: its handler string, class name and a default function name. */
 public final class HandlerNames {
 
   private HandlerNames() {}
 
-  /** Return the handler as Lambda's {@code _HANDLER} shows it, for a string, class or instance. */
+  /**
+   * Return the handler as Lambda's {@code _HANDLER} shows it, for a string, class, factory or
+   * instance.
+   */
   public static String handlerString(Object handler) {
     if (handler instanceof String string) {
       return string;
     }
     if (handler instanceof Class<?> type) {
       return type.getName();
+    }
+    if (handler instanceof HandlerFactory factory) {
+      return factory.handlerClass().getName();
     }
     return handler.getClass().getName();
   }
