@@ -1,7 +1,6 @@
 package dev.lambdalocal.apigateway.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lambdalocal.apigateway.ApiGatewayMock.Route;
 import dev.lambdalocal.aws.internal.protocol.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -30,7 +29,7 @@ final class ProxyEvents {
       RouteTable.Match match,
       Object principal,
       Ids ids) {
-    Route route = match.route();
+    ApiRoute route = match.route();
     String stagePrefix = settings.stagePrefix();
     String path = request.rawPath().substring(stagePrefix.length());
     ObjectNode event = Json.object();
@@ -92,7 +91,7 @@ final class ProxyEvents {
       RouteTable.Match match,
       Object principal,
       Ids ids) {
-    Route route = match.route();
+    ApiRoute route = match.route();
     String routeKey = route.method() + " " + route.path();
     ObjectNode event = Json.object();
     event.put("version", "2.0");
