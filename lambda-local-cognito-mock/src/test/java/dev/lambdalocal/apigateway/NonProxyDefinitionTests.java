@@ -67,8 +67,8 @@ class NonProxyDefinitionTests {
         .hasMessage(
             file
                 + ": GET /jobs/{id}: placeholder %ORCH_CREDS% is not defined (define it: serve"
-                + " --define ORCH_CREDS=…, @WithApiGateway(defines = \"ORCH_CREDS=…\") or"
-                + " ApiGatewayMock.Builder.define)");
+                + " --define ORCH_CREDS=…, @WithApiGateway(placeholders = @ApiPlaceholder(name ="
+                + " \"ORCH_CREDS\", value = …)) or ApiGatewayMock.Builder.define)");
   }
 
   @Test

@@ -36,9 +36,9 @@ public final class HttpIntegrationHosts {
                 + " is not mapped to a local endpoint, and ApiGatewayMock never calls out of this"
                 + " machine: map it (ApiGatewayMock.Builder.integrationHost(\""
                 + host
-                + "\", URI), @WithApiGateway(integrationHosts = \""
+                + "\", URI), @WithApiGateway(integrationHosts = @IntegrationHost(host = \""
                 + host
-                + "=http://127.0.0.1:<port>\"), serve --integration-host "
+                + "\", port = …)), serve --integration-host "
                 + host
                 + "=http://127.0.0.1:<port>)");
       }

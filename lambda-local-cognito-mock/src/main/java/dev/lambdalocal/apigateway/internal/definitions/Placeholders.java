@@ -60,9 +60,9 @@ final class Placeholders {
                 + matcher.group(1)
                 + "% is not defined (define it: serve --define "
                 + matcher.group(1)
-                + "=…, @WithApiGateway(defines = \""
+                + "=…, @WithApiGateway(placeholders = @ApiPlaceholder(name = \""
                 + matcher.group(1)
-                + "=…\") or ApiGatewayMock.Builder.define)");
+                + "\", value = …)) or ApiGatewayMock.Builder.define)");
       }
       matcher.appendReplacement(out, Matcher.quoteReplacement(value));
     }
