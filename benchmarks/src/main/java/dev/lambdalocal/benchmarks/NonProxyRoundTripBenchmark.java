@@ -31,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Measure a SigV4-signed request through a non-proxy route — a Lambda integration of type {@code
  * aws} whose request template builds the event and whose response template shapes the answer —
  * beside the same signed request through a Lambda proxy route of the same API. Both verify the
- * signature and invoke a trivial handler in-process; the difference is the mapping templates'
- * work (parsed once when the API is defined, rendered per request). The target is {@code nonProxy}
- * &le; 1.5&times; {@code proxy}.
+ * signature and invoke a trivial handler in-process; the difference is the mapping templates' work
+ * (parsed once when the API is defined, rendered per request). The target is {@code nonProxy} &le;
+ * 1.5&times; {@code proxy}.
  *
  * @since 0.1.0
  */
@@ -121,7 +121,9 @@ public class NonProxyRoundTripBenchmark {
     return client.get("/hello");
   }
 
-  /** A signed GET through a non-proxy integration: request template, function, response template. */
+  /**
+   * A signed GET through a non-proxy integration: request template, function, response template.
+   */
   @Benchmark
   public ApiResponse nonProxy() {
     return client.get("/mapped/world");

@@ -29,7 +29,10 @@ class NonProxyDefinitionTests {
 
   private final Handlers.Blocking blocking = new Handlers.Blocking();
   private final LocalLambda function =
-      LocalLambda.builder().handlerInstance(blocking).timeout(Duration.ofSeconds(1)).quiet(true)
+      LocalLambda.builder()
+          .handlerInstance(blocking)
+          .timeout(Duration.ofSeconds(1))
+          .quiet(true)
           .build();
   private ApiGatewayMock api;
 
@@ -90,7 +93,8 @@ class NonProxyDefinitionTests {
 
   @Test
   void anUnmappedHostIsRefusedWithItsOperation() throws IOException {
-    Path file = operation("type: http_proxy\nhttpMethod: ANY\nuri: https://orch.example.com/jobs/{id}\n");
+    Path file =
+        operation("type: http_proxy\nhttpMethod: ANY\nuri: https://orch.example.com/jobs/{id}\n");
     ApiGatewayMock.Builder builder = ApiGatewayMock.restApi().definition(file, Map.of());
 
     assertThatThrownBy(builder::start)
@@ -115,7 +119,9 @@ class NonProxyDefinitionTests {
   void aTemplateThatDoesNotParseNamesOperationContentTypeLineAndColumn() throws IOException {
     Path file =
         operation(
-            "type: aws\nhttpMethod: POST\nuri: " + URI_OF_FUNC + "\n"
+            "type: aws\nhttpMethod: POST\nuri: "
+                + URI_OF_FUNC
+                + "\n"
                 + "requestTemplates:\n  application/json: |\n    {\n      \"id\": #if(\n    }\n");
 
     assertThatThrownBy(() -> ApiGatewayMock.restApi().definition(file, Map.of("Func", function)))
@@ -131,7 +137,9 @@ class NonProxyDefinitionTests {
     // Gateway matches that errorMessage like any other.
     Path file =
         operation(
-            "type: aws\nhttpMethod: POST\nuri: " + URI_OF_FUNC + "\n"
+            "type: aws\nhttpMethod: POST\nuri: "
+                + URI_OF_FUNC
+                + "\n"
                 + "responses:\n  default:\n    statusCode: \"200\"\n"
                 + "  '.*Task timed out.*':\n    statusCode: \"504\"\n"
                 + "    responseTemplates:\n      application/json: '{\"timedOut\": true}'\n");
@@ -147,7 +155,9 @@ class NonProxyDefinitionTests {
   void theIntegrationTimeoutIsApiGatewaysAnswer() throws IOException {
     Path file =
         operation(
-            "type: aws\nhttpMethod: POST\nuri: " + URI_OF_FUNC + "\n"
+            "type: aws\nhttpMethod: POST\nuri: "
+                + URI_OF_FUNC
+                + "\n"
                 + "responses:\n  default:\n    statusCode: \"200\"\n");
     api =
         ApiGatewayMock.restApi()

@@ -149,7 +149,8 @@ class NonProxyIntegrationTests {
 
   @Test
   void aPassThroughTemplateSendsTheBodyAsItCame() {
-    HttpResponse<String> response = post("orgs/acme/members", "application/json", "{\"username\":  \"lin\"}");
+    HttpResponse<String> response =
+        post("orgs/acme/members", "application/json", "{\"username\":  \"lin\"}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     assertThat(members.events).containsExactly("{\"username\":  \"lin\"}");
@@ -169,8 +170,10 @@ class NonProxyIntegrationTests {
 
   @Test
   void alternativesOfOnePatternSelectOneResponse() {
-    HttpResponse<String> taken = post("orgs/acme/members", "application/json", "{\"username\":\"taken\"}");
-    HttpResponse<String> tooShort = post("orgs/acme/members", "application/json", "{\"username\":\"x\"}");
+    HttpResponse<String> taken =
+        post("orgs/acme/members", "application/json", "{\"username\":\"taken\"}");
+    HttpResponse<String> tooShort =
+        post("orgs/acme/members", "application/json", "{\"username\":\"x\"}");
 
     assertThat(taken.statusCode()).isEqualTo(409);
     assertThat(taken.body()).isEqualTo("{\"message\": \"user_already_exists\"}");
@@ -194,7 +197,8 @@ class NonProxyIntegrationTests {
 
   @Test
   void anHttpStatusSelectsTheResponse() {
-    orchestrator.stubFor(WireMock.get(WireMock.urlPathEqualTo("/v2/jobs/gone")).willReturn(WireMock.notFound()));
+    orchestrator.stubFor(
+        WireMock.get(WireMock.urlPathEqualTo("/v2/jobs/gone")).willReturn(WireMock.notFound()));
     orchestrator.stubFor(
         WireMock.get(WireMock.urlPathEqualTo("/v2/jobs/crash")).willReturn(WireMock.serverError()));
 

@@ -66,8 +66,8 @@ public @interface WithApiGateway {
   /**
    * Return the API's definition: a Swagger 2.0 or OpenAPI 3.0 file, YAML or JSON, with API
    * Gateway's {@code x-amazon-apigateway-integration} on each operation ({@code aws_proxy}, or
-   * {@code aws} with mapping templates, {@code http}, {@code http_proxy}, {@code mock}), read
-   * as API Gateway imports it (see {@code docs/api-gateway.md}).
+   * {@code aws} with mapping templates, {@code http}, {@code http_proxy}, {@code mock}), read as
+   * API Gateway imports it (see {@code docs/api-gateway.md}).
    *
    * @return the file's path, relative to the working directory (the project's, under Maven and
    *     Gradle) or absolute, e.g. {@code api/swagger.yaml}

@@ -76,8 +76,7 @@ record GatewayResponse(int status, Map<String, List<String>> headers, byte[] bod
    * "Unsupported Media Type" in the {@code PassthroughBehavior} reference of the AWS CDK).
    */
   static GatewayResponse unsupportedMediaType() {
-    return error(
-        415, "UnsupportedMediaTypeException", "{\"message\":\"Unsupported Media Type\"}");
+    return error(415, "UnsupportedMediaTypeException", "{\"message\":\"Unsupported Media Type\"}");
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.lambdalocal.apigateway.internal;
 
-import dev.lambdalocal.apigateway.internal.mapping.Integration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,8 +16,8 @@ import java.util.Set;
 
 /**
  * Calls the endpoint of an {@code http} or {@code http_proxy} integration — always on this machine:
- * the integration's host is replaced by the local endpoint the user mapped it to, and a host that is
- * neither mapped nor loopback was refused when the API started.
+ * the integration's host is replaced by the local endpoint the user mapped it to, and a host that
+ * is neither mapped nor loopback was refused when the API started.
  */
 final class HttpIntegrations {
 
@@ -45,8 +44,8 @@ final class HttpIntegrations {
   record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean timedOut) {}
 
   /**
-   * Send a request to {@code target} (the integration's URI with its path variables filled in),
-   * its host replaced by its mapping.
+   * Send a request to {@code target} (the integration's URI with its path variables filled in), its
+   * host replaced by its mapping.
    */
   Answer send(
       String method,

@@ -66,7 +66,9 @@ final class MethodRequest {
     }
     if (source.startsWith("method.request.multivaluequerystring.")) {
       List<String> values =
-          request.queryParameters().get(source.substring("method.request.multivaluequerystring.".length()));
+          request
+              .queryParameters()
+              .get(source.substring("method.request.multivaluequerystring.".length()));
       return values == null ? null : String.join(",", values);
     }
     if (source.startsWith("method.request.multivalueheader.")) {
@@ -91,11 +93,7 @@ final class MethodRequest {
   }
 
   private static ObjectNode context(
-      ApiSettings settings,
-      IncomingRequest request,
-      ApiRoute route,
-      Object principal,
-      Ids ids) {
+      ApiSettings settings, IncomingRequest request, ApiRoute route, Object principal, Ids ids) {
     // The $context variables of AWS's reference, with the values the proxy event's
     // requestContext carries.
     ObjectNode context = Json.object();

@@ -174,8 +174,7 @@ final class NonProxyIntegrations {
   }
 
   private String render(MappingTemplate template, MethodRequest request, String payload) {
-    return template.render(
-        TemplateVariables.of(request.input(payload), request.context, Map.of()));
+    return template.render(TemplateVariables.of(request.input(payload), request.context, Map.of()));
   }
 
   private GatewayResponse configurationError(
@@ -210,7 +209,9 @@ final class NonProxyIntegrations {
     }
     headers.putIfAbsent("Content-Type", List.of(contentType));
     String method =
-        integration.httpMethod().equals("ANY") ? request.request.method() : integration.httpMethod();
+        integration.httpMethod().equals("ANY")
+            ? request.request.method()
+            : integration.httpMethod();
     return http.send(
         method, URI.create(uri), query, headers, payload.getBytes(StandardCharsets.UTF_8));
   }
@@ -287,8 +288,9 @@ final class NonProxyIntegrations {
         return null;
       }
       String value =
-          request.input(endpoint.body()).json(
-              "$." + expression.substring("integration.response.body.".length()));
+          request
+              .input(endpoint.body())
+              .json("$." + expression.substring("integration.response.body.".length()));
       return node == null || value.isEmpty() ? null : unquote(value);
     }
     return request.source(expression);
@@ -308,7 +310,9 @@ final class NonProxyIntegrations {
     }
   }
 
-  /** The response template for the request's {@code Accept}, else application/json, else the first. */
+  /**
+   * The response template for the request's {@code Accept}, else application/json, else the first.
+   */
   private static String responseContentType(Map<String, MappingTemplate> templates, String accept) {
     String wanted = mediaType(accept, null);
     if (wanted != null && templates.containsKey(wanted)) {

@@ -77,7 +77,8 @@ class TamperOverHttpTests {
     cognito = CognitoMock.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
     alice = credentialsOf(cognito.getId());
     bob = credentialsOf(cognito.getId());
-    api = startApi(ApiGatewayMock.restApi().stage("dev").iamAuthorizer(IamAuthorizer.sigV4(cognito)));
+    api =
+        startApi(ApiGatewayMock.restApi().stage("dev").iamAuthorizer(IamAuthorizer.sigV4(cognito)));
   }
 
   /** Add {@code POST /orders/{id}} on the target and {@code POST /control/{id}} and start. */

@@ -122,8 +122,7 @@ final class DefinitionParser {
         return new DefinedRoute(method, path, function, authorization, null);
       }
       Integration integration = IntegrationReader.read(node, nonProxy, method + " " + path);
-      return new DefinedRoute(
-          method, path, integration.functionName(), authorization, integration);
+      return new DefinedRoute(method, path, integration.functionName(), authorization, integration);
     } catch (InvalidDefinition e) {
       throw new IllegalArgumentException(
           source + ": " + method + " " + path + ": " + e.getMessage(), e);

@@ -61,8 +61,8 @@ final class IntegrationReader {
       case HTTP, HTTP_PROXY -> {
         uri = httpUri(text(node, "uri"));
         if (httpMethod == null) {
-          throw new InvalidDefinition("an " + type.name().toLowerCase(Locale.ROOT)
-              + " integration needs an httpMethod");
+          throw new InvalidDefinition(
+              "an " + type.name().toLowerCase(Locale.ROOT) + " integration needs an httpMethod");
         }
       }
       case MOCK -> {
@@ -88,7 +88,8 @@ final class IntegrationReader {
     try {
       URI uri = new URI(text.replace("{", "%7B").replace("}", "%7D"));
       if (uri.getHost() == null
-          || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+          || !(uri.getScheme().equalsIgnoreCase("http")
+              || uri.getScheme().equalsIgnoreCase("https"))) {
         throw new InvalidDefinition("integration uri " + text + " is not an http(s) URL");
       }
       return URI.create(text.replace("{", "%7B").replace("}", "%7D"));
@@ -126,8 +127,8 @@ final class IntegrationReader {
         // An empty template passes the payload through, as API Gateway does.
         templates.put(contentType, null);
       } else if (!value.isTextual()) {
-        throw new InvalidDefinition(name.substring(name.indexOf(": ") + 2) + contentType
-            + " is not a string");
+        throw new InvalidDefinition(
+            name.substring(name.indexOf(": ") + 2) + contentType + " is not a string");
       } else {
         try {
           templates.put(contentType, MappingTemplate.parse(value.textValue(), name + contentType));
@@ -149,7 +150,11 @@ final class IntegrationReader {
       Map.Entry<String, JsonNode> entry = it.next();
       if (!targets.matcher(entry.getKey()).matches()) {
         throw new InvalidDefinition(
-            field + ": '" + entry.getKey() + "' is not a mapping target (" + targets.pattern()
+            field
+                + ": '"
+                + entry.getKey()
+                + "' is not a mapping target ("
+                + targets.pattern()
                 + ")");
       }
       parameters.put(entry.getKey(), entry.getValue().asText());

@@ -29,7 +29,9 @@ public final class InputVariable {
    * @param header the headers (the last value of each name)
    */
   public InputVariable(
-      String body, Map<String, String> path, Map<String, String> querystring,
+      String body,
+      Map<String, String> path,
+      Map<String, String> querystring,
       Map<String, String> header) {
     // An empty payload reads as an empty object ($input.json('$') is {}), as LocalStack's
     // AWS-validated emulation also has it.
@@ -57,8 +59,8 @@ public final class InputVariable {
   }
 
   /**
-   * Evaluate a JSONPath on the payload and return the result as an object the template can
-   * navigate ({@code $input.path('$.pets').size()}); null when a definite path matches nothing.
+   * Evaluate a JSONPath on the payload and return the result as an object the template can navigate
+   * ({@code $input.path('$.pets').size()}); null when a definite path matches nothing.
    */
   public Object path(String path) {
     return VtlValues.toJava(evaluate(path));
@@ -73,7 +75,9 @@ public final class InputVariable {
     }
   }
 
-  /** Return every parameter: {@code path}, {@code header} and {@code querystring}, name to value. */
+  /**
+   * Return every parameter: {@code path}, {@code header} and {@code querystring}, name to value.
+   */
   public Map<String, Map<String, String>> params() {
     return params;
   }

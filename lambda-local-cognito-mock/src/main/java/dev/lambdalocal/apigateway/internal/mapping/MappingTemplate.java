@@ -95,7 +95,13 @@ public final class MappingTemplate {
   private static final MethodExceptionEventHandler RETHROW =
       (context, type, method, exception, info) -> {
         throw new RenderException(
-            "line " + info.getLine() + ", column " + info.getColumn() + ": " + method + "(…): "
+            "line "
+                + info.getLine()
+                + ", column "
+                + info.getColumn()
+                + ": "
+                + method
+                + "(…): "
                 + exception.getMessage(),
             exception);
       };

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The variables of one rendering: {@code $input}, {@code $util}, {@code $context}, {@code $stageVariables}. */
+/**
+ * The variables of one rendering: {@code $input}, {@code $util}, {@code $context}, {@code
+ * $stageVariables}.
+ */
 public final class TemplateVariables {
 
   private TemplateVariables() {}

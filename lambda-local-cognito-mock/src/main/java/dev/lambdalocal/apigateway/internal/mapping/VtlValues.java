@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * JSON as a template sees it: what {@code $input.path(x)} and {@code $util.parseJson(x)} return.
  * Objects are maps (Velocity reads {@code $elem.field}; printed as Java prints a map, {@code {a=1,
- * b=x}}), arrays are lists printed as JSON, as Jayway JsonPath's default JSON provider gives them to
- * API Gateway's templates.
+ * b=x}}), arrays are lists printed as JSON, as Jayway JsonPath's default JSON provider gives them
+ * to API Gateway's templates.
  */
 final class VtlValues {
 

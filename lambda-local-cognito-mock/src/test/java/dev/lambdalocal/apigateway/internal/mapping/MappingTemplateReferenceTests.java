@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The examples of AWS's "API Gateway mapping template and access logging variable reference"
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html,
- * sections "$input variables", "$input variable template examples" and "$util variables"),
- * rendered by the engine and compared with the outputs the page gives.
+ * sections "$input variables", "$input variable template examples" and "$util variables"), rendered
+ * by the engine and compared with the outputs the page gives.
  */
 class MappingTemplateReferenceTests {
 
@@ -48,8 +48,10 @@ class MappingTemplateReferenceTests {
     // size() on the list a JSONPath array is).
     assertThat(render("$input.path('$.pets').size()", input(PETS))).isEqualTo("3");
     assertThat(render("$input.path('$.pets')[1].type", input(PETS))).isEqualTo("cat");
-    assertThat(render("#foreach($pet in $input.path('$.pets'))$pet.id#if($foreach.hasNext),#end#end",
-            input(PETS)))
+    assertThat(
+            render(
+                "#foreach($pet in $input.path('$.pets'))$pet.id#if($foreach.hasNext),#end#end",
+                input(PETS)))
         .isEqualTo("1,2,3");
   }
 
@@ -89,9 +91,14 @@ class MappingTemplateReferenceTests {
   void jsonMappingTemplateReadsANameAndTheWholeBody() {
     InputVariable input =
         new InputVariable("{\"mykey\":{\"a\":1}}", Map.of(), Map.of("name", "Ada"), Map.of());
-    assertThat(render("{\n    \"name\" : \"$input.params('name')\",\n    \"body\" : $input.json('$') \n}", input))
+    assertThat(
+            render(
+                "{\n    \"name\" : \"$input.params('name')\",\n    \"body\" : $input.json('$') \n}",
+                input))
         .isEqualTo("{\n    \"name\" : \"Ada\",\n    \"body\" : {\"mykey\":{\"a\":1}} \n}");
-    assertThat(render("{\"name\" : \"$input.params('name')\", \"body\" : $input.json('$.mykey')}", input))
+    assertThat(
+            render(
+                "{\"name\" : \"$input.params('name')\", \"body\" : $input.json('$.mykey')}", input))
         .isEqualTo("{\"name\" : \"Ada\", \"body\" : {\"a\":1}}");
   }
 
@@ -118,7 +125,9 @@ class MappingTemplateReferenceTests {
   void paramsSearchesPathThenQueryStringThenHeaders() {
     InputVariable input =
         new InputVariable(
-            "", Map.of("id", "from-path"), Map.of("id", "from-query", "q", "1"),
+            "",
+            Map.of("id", "from-path"),
+            Map.of("id", "from-query", "q", "1"),
             Map.of("id", "from-header", "X-Only", "h"));
     assertThat(render("$input.params('id') $input.params('q') $input.params('x-only')", input))
         .isEqualTo("from-path 1 h");
@@ -132,7 +141,8 @@ class MappingTemplateReferenceTests {
             + "{\n"
             + "   \"errorMessageObjKey2ArrVal\" : $errorMessageObj.key2.arr[0]\n"
             + "}\n";
-    String payload = "{\"errorMessage\":\"{\\\"key1\\\":\\\"var1\\\",\\\"key2\\\":{\\\"arr\\\":[1,2,3]}}\"}";
+    String payload =
+        "{\"errorMessage\":\"{\\\"key1\\\":\\\"var1\\\",\\\"key2\\\":{\\\"arr\\\":[1,2,3]}}\"}";
     assertThat(render(template, input(payload)))
         .isEqualTo("{\n   \"errorMessageObjKey2ArrVal\" : 1\n}\n");
   }
@@ -160,8 +170,10 @@ class MappingTemplateReferenceTests {
 
   @Test
   void missingValuesRenderAsNothing() {
-    assertThat(render("[$input.path('$.nothing')][$input.json('$.nothing')][$nothing.at.all]",
-            input("{}")))
+    assertThat(
+            render(
+                "[$input.path('$.nothing')][$input.json('$.nothing')][$nothing.at.all]",
+                input("{}")))
         .isEqualTo("[][][]");
     assertThat(render("$input.json('$')", input(""))).isEqualTo("{}");
   }
@@ -180,7 +192,10 @@ class MappingTemplateReferenceTests {
 
   @Test
   void aSyntaxErrorNamesTheTemplateLineAndColumn() {
-    assertThatThrownBy(() -> MappingTemplate.parse("{\n  \"a\": #if(\n}", "GET /x: request template application/json"))
+    assertThatThrownBy(
+            () ->
+                MappingTemplate.parse(
+                    "{\n  \"a\": #if(\n}", "GET /x: request template application/json"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("GET /x: request template application/json: line 3, column ");
   }
