@@ -371,10 +371,13 @@ public final class ApiGatewayMock implements AutoCloseable {
      * Add the routes of a Swagger 2.0 or OpenAPI 3.0 definition file, YAML or JSON, as API Gateway
      * imports it: one route per operation ({@code x-amazon-apigateway-any-method} is {@code ANY}),
      * each a Lambda proxy integration ({@code x-amazon-apigateway-integration} of type {@code
-     * aws_proxy}) on the function its {@code uri} names; {@code AWS_IAM} when the operation's (or
-     * the document's) {@code security} names an {@code x-amazon-apigateway-authtype: awsSigv4}
-     * scheme, or its {@code x-amazon-apigateway-auth} type is {@code AWS_IAM}. {@code basePath} and
-     * {@code servers} are ignored; REST APIs take the file's {@code
+     * aws_proxy}) on the function its {@code uri} names — or, for a REST API, a Lambda integration
+     * with mapping templates ({@code aws}), an {@code http}, {@code http_proxy} or {@code mock}
+     * integration, its {@code %NAME%} placeholders replaced (see {@link #define(String, String)},
+     * {@link #integrationHost(String, URI)}); {@code AWS_IAM} when the operation's (or the
+     * document's) {@code security} names an {@code x-amazon-apigateway-authtype: awsSigv4} scheme,
+     * or its {@code x-amazon-apigateway-auth} type is {@code AWS_IAM}. {@code basePath} and {@code
+     * servers} are ignored; REST APIs take the file's {@code
      * x-amazon-apigateway-binary-media-types}. See {@code docs/api-gateway.md}.
      *
      * @param file the definition file
