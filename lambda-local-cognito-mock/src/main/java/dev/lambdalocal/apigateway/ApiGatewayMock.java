@@ -347,22 +347,7 @@ public final class ApiGatewayMock implements AutoCloseable {
      * @since 0.1.0
      */
     public Builder integrationHost(String host, URI endpoint) {
-      Objects.requireNonNull(host, "host");
-      Objects.requireNonNull(endpoint, "endpoint");
-      String target = endpoint.getHost();
-      if (endpoint.getScheme() == null
-          || !endpoint.getScheme().matches("(?i)https?")
-          || target == null
-          || !(target.equals("127.0.0.1")
-              || target.equalsIgnoreCase("localhost")
-              || target.equals("[::1]"))) {
-        throw new IllegalArgumentException(
-            "integration host "
-                + host
-                + ": "
-                + endpoint
-                + " is not an http(s) endpoint on loopback (127.0.0.1, localhost, [::1])");
-      }
+      HttpIntegrationHosts.checkEndpoint(host, endpoint);
       integrationHosts.put(host.toLowerCase(Locale.ROOT), endpoint);
       return this;
     }

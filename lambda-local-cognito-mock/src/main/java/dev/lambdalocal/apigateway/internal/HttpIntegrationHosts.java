@@ -44,4 +44,27 @@ public final class HttpIntegrationHosts {
       }
     }
   }
+
+  /**
+   * Check that {@code endpoint}, where {@code host} is to be sent, is an http(s) URI on loopback.
+   *
+   * @throws IllegalArgumentException naming the host and the endpoint
+   */
+  public static void checkEndpoint(String host, URI endpoint) {
+    if (host == null || host.isBlank() || endpoint == null) {
+      throw new IllegalArgumentException("integration host and endpoint are required");
+    }
+    String target = endpoint.getHost();
+    if (endpoint.getScheme() == null
+        || !endpoint.getScheme().matches("(?i)https?")
+        || target == null
+        || !LOOPBACK.contains(target.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          "integration host "
+              + host
+              + ": "
+              + endpoint
+              + " is not an http(s) endpoint on loopback (127.0.0.1, localhost, [::1])");
+    }
+  }
 }

@@ -86,13 +86,14 @@ final class IntegrationReader {
       throw new InvalidDefinition("integration has no uri (http://host/path or https://…)");
     }
     try {
+      // Path variables ({id}) are kept percent-encoded until a request fills them in.
       URI uri = new URI(text.replace("{", "%7B").replace("}", "%7D"));
       if (uri.getHost() == null
           || !(uri.getScheme().equalsIgnoreCase("http")
               || uri.getScheme().equalsIgnoreCase("https"))) {
         throw new InvalidDefinition("integration uri " + text + " is not an http(s) URL");
       }
-      return URI.create(text.replace("{", "%7B").replace("}", "%7D"));
+      return uri;
     } catch (URISyntaxException e) {
       throw new InvalidDefinition("integration uri " + text + " is not a URL: " + e.getMessage());
     }
