@@ -83,7 +83,9 @@ record GatewayResponse(int status, Map<String, List<String>> headers, byte[] bod
    * REST API's answer to an integration it cannot complete because of its own configuration — a
    * mapping template that fails to render, a response that matches no integration response and no
    * default — logged as "Execution failed due to configuration error": 500 {@code {"message":
-   * "Internal server error"}} (AWS's "HTTP 500 errors" troubleshooting article).
+   * "Internal server error"}}, with a space after the colon, and {@code x-amzn-ErrorType:
+   * InternalServerErrorException} (a console test of a non-proxy Lambda integration with both,
+   * quoted in podaac/hydrocron#36).
    */
   static GatewayResponse configurationError() {
     return error(500, INTERNAL_SERVER_ERROR_EXCEPTION, "{\"message\": \"Internal server error\"}");
