@@ -1,6 +1,7 @@
 package dev.lambdalocal.apigateway;
 
 import static dev.lambdalocal.apigateway.DefinitionFileTests.resource;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,11 +148,39 @@ class NonProxyIntegrationTests {
 
   @Test
   void aTemplateThatFailsToRenderIsAConfigurationError() {
-    HttpResponse<String> response = Http.get(uri("orgs/acme/broken"));
+    Logger logger = Logger.getLogger("dev.lambdalocal.apigateway.ApiGatewayMock");
+    List<String> logged = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(new SimpleFormatter().formatMessage(record));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    HttpResponse<String> response;
+    try {
+      response = Http.get(uri("orgs/acme/broken"));
+    } finally {
+      logger.removeHandler(handler);
+    }
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).isEqualTo(INTERNAL_SERVER_ERROR);
     assertThat(members.events).isEmpty();
+    assertThat(logged)
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .startsWith(
+            "GET /orgs/{org_id}/broken: Execution failed due to configuration error: Unable to"
+                + " transform request (GET /orgs/{org_id}/broken: request template"
+                + " application/json: line 1, column ")
+        .contains("filter expressions [?(…)] are not emulated by lambda-local");
   }
 
   @Test
