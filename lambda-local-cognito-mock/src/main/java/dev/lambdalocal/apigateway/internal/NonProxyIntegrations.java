@@ -202,7 +202,7 @@ final class NonProxyIntegrations {
       }
       String[] target = mapping.getKey().split("\\.", 4);
       switch (target[2]) {
-        case "path" -> uri = uri.replace("%7B" + target[3] + "%7D", encodePath(value));
+        case "path" -> uri = uri.replace("%7B" + target[3] + "%7D", pathValue(mapping, value));
         case "querystring" -> query.put(target[3], value);
         default -> headers.put(target[3], List.of(value));
       }
@@ -222,7 +222,7 @@ final class NonProxyIntegrations {
       String value = request.source(mapping.getValue());
       String[] target = mapping.getKey().split("\\.", 4);
       if (value != null && target[2].equals("path")) {
-        uri = uri.replace("%7B" + target[3] + "%7D", encodePath(value));
+        uri = uri.replace("%7B" + target[3] + "%7D", pathValue(mapping, value));
       }
     }
     HttpIntegrations.Answer answer;
@@ -335,6 +335,16 @@ final class NonProxyIntegrations {
       return fallback;
     }
     return header.split("[;,]", 2)[0].strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * A path parameter goes on as the request sent it (REST APIs keep path parameters
+   * percent-encoded, as the proxy event shows them); any other value is encoded.
+   */
+  private static String pathValue(Map.Entry<String, String> mapping, String value) {
+    return mapping.getValue().strip().startsWith("method.request.path.")
+        ? value
+        : encodePath(value);
   }
 
   private static String encodePath(String value) {
