@@ -145,6 +145,24 @@ final class ServeCommand implements Callable<Integer> {
   int lambdaPort;
 
   @Option(
+      names = "--define",
+      paramLabel = "<NAME=value>",
+      description =
+          "Replace the placeholder %NAME% in the API's integrations (uri, request parameters,"
+              + " templates) with value; repeatable. %AWS_ACCOUNT% is the local account unless"
+              + " defined.")
+  List<String> defines = new ArrayList<>();
+
+  @Option(
+      names = "--integration-host",
+      paramLabel = "<host=URL>",
+      description =
+          "Send the requests of HTTP integrations on host to this loopback URL (e.g."
+              + " api.example.com=http://127.0.0.1:8089); repeatable. Nothing leaves the machine:"
+              + " an HTTP integration on another host is refused.")
+  List<String> integrationHosts = new ArrayList<>();
+
+  @Option(
       names = "--http-api",
       description = "Serve an HTTP API (payload format 2.0) instead of a REST API.")
   boolean httpApi;
@@ -252,6 +270,14 @@ final class ServeCommand implements Callable<Integer> {
                       .iamAuthorizer(IamAuthorizer.sigV4(cognito)));
       if (stage != null) {
         setting("--stage", () -> builder.stage(stage));
+      }
+      for (String define : defines) {
+        String[] pair = pair("--define", define, "NAME=value");
+        setting("--define", () -> builder.define(pair[0], pair[1]));
+      }
+      for (String mapping : integrationHosts) {
+        String[] pair = pair("--integration-host", mapping, "host=http://127.0.0.1:<port>");
+        setting("--integration-host", () -> builder.integrationHost(pair[0], URI.create(pair[1])));
       }
       try {
         builder.definition(
@@ -376,6 +402,15 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return handlers;
+  }
+
+  private static String[] pair(String option, String text, String expected) {
+    int equals = text.indexOf('=');
+    if (equals <= 0) {
+      throw new LambdaConfigurationException(
+          option + ": expected " + expected + ", got '" + text + "'");
+    }
+    return new String[] {text.substring(0, equals), text.substring(equals + 1)};
   }
 
   /** Run a builder step, reporting its IllegalArgumentException as a mistake in {@code option}. */

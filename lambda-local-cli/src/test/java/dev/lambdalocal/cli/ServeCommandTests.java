@@ -11,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,6 +262,79 @@ class ServeCommandTests {
         "lambda-local serve: Missing required option: '--api=<file>'"
             + " (see 'lambda-local serve --help')",
         "serve");
+  }
+
+  static Path api2015() {
+    try {
+      return Path.of(ServeCommandTests.class.getResource("/cli/status-2015.yaml").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void servesThe2015DialectWithDefinesAndIntegrationHosts() throws Exception {
+    Running running =
+        serve(
+            "--api",
+            api2015().toString(),
+            "--function",
+            "Status=" + STATUS,
+            "--define",
+            "MOTD=tea time",
+            "--integration-host",
+            "upstream.example.com=http://127.0.0.1:9");
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> status =
+        http.send(
+            HttpRequest.newBuilder(running.served().apiUrl().resolve("status")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> motd =
+        http.send(
+            HttpRequest.newBuilder(running.served().apiUrl().resolve("motd")).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.body()).isEqualTo("{\"said\": \"short and stout\", \"code\": 418}");
+    assertThat(motd.body()).isEqualTo("{\"motd\": \"tea time\"}");
+    assertThat(running.stop()).isZero();
+  }
+
+  @Test
+  void undefinedPlaceholdersAndUnmappedHostsAreUsageErrors() {
+    assertUsageError(
+        "lambda-local serve: "
+            + api2015()
+            + ": GET /motd: placeholder %MOTD% is not defined (define it: serve --define MOTD=…,"
+            + " @WithApiGateway(placeholders = @ApiPlaceholder(name = \"MOTD\", value = …)) or"
+            + " ApiGatewayMock.Builder.define)",
+        "serve",
+        "--api",
+        api2015().toString(),
+        "--function",
+        "Status=" + STATUS);
+    assertUsageError(
+        "lambda-local serve: "
+            + api2015()
+            + ": GET /upstream: the http_proxy integration's host upstream.example.com is not"
+            + " mapped to a local endpoint, and ApiGatewayMock never calls out of this machine: map"
+            + " it (ApiGatewayMock.Builder.integrationHost(\"upstream.example.com\", URI),"
+            + " @WithApiGateway(integrationHosts = @IntegrationHost(host = \"upstream.example.com\","
+            + " port = …)), serve --integration-host upstream.example.com=http://127.0.0.1:<port>)",
+        "serve",
+        "--api",
+        api2015().toString(),
+        "--function",
+        "Status=" + STATUS,
+        "--define",
+        "MOTD=x");
+    assertUsageError(
+        "lambda-local serve: --define: expected NAME=value, got 'MOTD'",
+        "serve",
+        "--api",
+        api2015().toString(),
+        "--define",
+        "MOTD");
   }
 
   private void assertUsageError(String message, String... args) {

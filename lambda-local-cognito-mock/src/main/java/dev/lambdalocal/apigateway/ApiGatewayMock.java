@@ -1,7 +1,9 @@
 package dev.lambdalocal.apigateway;
 
+import dev.lambdalocal.apigateway.internal.ApiRoute;
 import dev.lambdalocal.apigateway.internal.ApiServer;
 import dev.lambdalocal.apigateway.internal.ApiSettings;
+import dev.lambdalocal.apigateway.internal.HttpIntegrationHosts;
 import dev.lambdalocal.apigateway.internal.RouteTable;
 import dev.lambdalocal.apigateway.internal.definitions.ApiDefinition;
 import dev.lambdalocal.aws.internal.Settings;
@@ -13,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +53,7 @@ public final class ApiGatewayMock implements AutoCloseable {
   private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   private static final Pattern METHOD = Pattern.compile("[A-Z]+");
+  private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*");
 
   private final ApiSettings settings;
   private final ApiServer server;
@@ -189,7 +193,10 @@ public final class ApiGatewayMock implements AutoCloseable {
   public static final class Builder {
 
     private final ApiType type;
-    private final List<Route> routes = new ArrayList<>();
+    private final List<ApiRoute> routes = new ArrayList<>();
+    private final Map<String, String> placeholders = new LinkedHashMap<>();
+    private final Map<String, URI> integrationHosts = new LinkedHashMap<>();
+    private boolean definitionRead;
     private final Set<String> binaryMediaTypes = new LinkedHashSet<>();
     private int port;
     private String stage;
@@ -295,7 +302,53 @@ public final class ApiGatewayMock implements AutoCloseable {
 
     /** Add a route. */
     public Builder route(Route route) {
-      routes.add(Objects.requireNonNull(route, "route"));
+      routes.add(ApiRoute.proxy(Objects.requireNonNull(route, "route")));
+      return this;
+    }
+
+    /**
+     * Define the placeholder {@code %NAME%} of the definition files read after this call: every
+     * {@code %NAME%} in an operation's {@code x-amazon-apigateway-integration} (its {@code uri},
+     * request parameters, templates…) becomes {@code value}, as the 2015 importer's users replaced
+     * them before importing. {@code %AWS_ACCOUNT%} is the API's {@link #accountId(String) account}
+     * unless defined.
+     *
+     * @param name upper-case letters, digits and underscores, e.g. {@code ORCH_CREDS}
+     * @param value its value
+     * @return this builder
+     * @throws IllegalArgumentException when {@code name} is not such a name
+     * @throws IllegalStateException when a definition file was already read
+     * @since 0.1.0
+     */
+    public Builder define(String name, String value) {
+      if (name == null || !PLACEHOLDER.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "placeholder name must be upper-case letters, digits and _, was " + name);
+      }
+      if (definitionRead) {
+        throw new IllegalStateException(
+            "define(\"" + name + "\", …) must come before definition(…), which reads the file");
+      }
+      placeholders.put(name, Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Send the requests of HTTP integrations ({@code http}, {@code http_proxy}) whose URI names
+     * {@code host} to {@code endpoint} instead — a WireMock stub of the test, say: the path and
+     * query are kept, scheme, host and port are {@code endpoint}'s. The mock never calls out of
+     * this machine: {@link #start()} refuses an HTTP integration whose host is neither mapped nor
+     * loopback.
+     *
+     * @param host the host in the integration's {@code uri}, e.g. {@code api.example.com}
+     * @param endpoint a local endpoint, e.g. {@code http://127.0.0.1:8089}
+     * @return this builder
+     * @throws IllegalArgumentException when {@code endpoint} is not an http(s) URI on loopback
+     * @since 0.1.0
+     */
+    public Builder integrationHost(String host, URI endpoint) {
+      HttpIntegrationHosts.checkEndpoint(host, endpoint);
+      integrationHosts.put(host.toLowerCase(Locale.ROOT), endpoint);
       return this;
     }
 
@@ -303,10 +356,13 @@ public final class ApiGatewayMock implements AutoCloseable {
      * Add the routes of a Swagger 2.0 or OpenAPI 3.0 definition file, YAML or JSON, as API Gateway
      * imports it: one route per operation ({@code x-amazon-apigateway-any-method} is {@code ANY}),
      * each a Lambda proxy integration ({@code x-amazon-apigateway-integration} of type {@code
-     * aws_proxy}) on the function its {@code uri} names; {@code AWS_IAM} when the operation's (or
-     * the document's) {@code security} names an {@code x-amazon-apigateway-authtype: awsSigv4}
-     * scheme, or its {@code x-amazon-apigateway-auth} type is {@code AWS_IAM}. {@code basePath} and
-     * {@code servers} are ignored; REST APIs take the file's {@code
+     * aws_proxy}) on the function its {@code uri} names — or, for a REST API, a Lambda integration
+     * with mapping templates ({@code aws}), an {@code http}, {@code http_proxy} or {@code mock}
+     * integration, its {@code %NAME%} placeholders replaced (see {@link #define(String, String)},
+     * {@link #integrationHost(String, URI)}); {@code AWS_IAM} when the operation's (or the
+     * document's) {@code security} names an {@code x-amazon-apigateway-authtype: awsSigv4} scheme,
+     * or its {@code x-amazon-apigateway-auth} type is {@code AWS_IAM}. {@code basePath} and {@code
+     * servers} are ignored; REST APIs take the file's {@code
      * x-amazon-apigateway-binary-media-types}. See {@code docs/api-gateway.md}.
      *
      * @param file the definition file
@@ -335,8 +391,11 @@ public final class ApiGatewayMock implements AutoCloseable {
     public Builder definition(Path file, FunctionResolver functions) {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(functions, "functions");
-      ApiDefinition definition = ApiDefinition.read(file, type);
+      Map<String, String> values = new LinkedHashMap<>(placeholders);
+      values.putIfAbsent("AWS_ACCOUNT", accountId);
+      ApiDefinition definition = ApiDefinition.read(file, type, values);
       routes.addAll(definition.bind(functions));
+      definitionRead = true;
       if (type == ApiType.REST) {
         definition.binaryMediaTypes().forEach(this::binaryMediaType);
       }
@@ -347,10 +406,12 @@ public final class ApiGatewayMock implements AutoCloseable {
      * Start the API.
      *
      * @return the running mock; close it to stop it
-     * @throws IllegalArgumentException naming a route given twice
+     * @throws IllegalArgumentException naming a route given twice, or the operation and the host of
+     *     an HTTP integration that is neither mapped to a local endpoint nor on loopback
      * @throws IllegalStateException when the port cannot be bound
      */
     public ApiGatewayMock start() {
+      HttpIntegrationHosts.check(routes, integrationHosts);
       String resolvedStage = stage != null ? stage : type == ApiType.REST ? "dev" : "$default";
       if (type == ApiType.REST && resolvedStage.equals("$default")) {
         throw new IllegalArgumentException("a REST API stage cannot be named $default");
@@ -370,7 +431,8 @@ public final class ApiGatewayMock implements AutoCloseable {
               List.copyOf(binaryMediaTypes),
               iamAuthorizer,
               clock,
-              new RouteTable(routes));
+              new RouteTable(routes),
+              Map.copyOf(integrationHosts));
       return new ApiGatewayMock(settings, port);
     }
 

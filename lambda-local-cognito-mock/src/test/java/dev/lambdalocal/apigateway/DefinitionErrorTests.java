@@ -86,14 +86,14 @@ class DefinitionErrorTests {
 
   @Test
   void unsupportedIntegrationTypeNamesMethodAndPath() throws IOException {
-    Path file = swagger("type: mock\n");
+    Path file = swagger("type: vpc_link\n");
 
     assertThatThrownBy(() -> ApiGatewayMock.restApi().definition(file, functions))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             file
-                + ": GET /pets: integration type 'mock' is not supported: ApiGatewayMock runs"
-                + " Lambda proxy integrations only (type aws_proxy)");
+                + ": GET /pets: integration type 'vpc_link' is not supported: ApiGatewayMock runs"
+                + " integrations of type aws_proxy, aws (Lambda), http, http_proxy and mock");
   }
 
   @Test

@@ -65,8 +65,9 @@ public @interface WithApiGateway {
 
   /**
    * Return the API's definition: a Swagger 2.0 or OpenAPI 3.0 file, YAML or JSON, with API
-   * Gateway's {@code x-amazon-apigateway-integration} ({@code aws_proxy}) on each operation, read
-   * as API Gateway imports it (see {@code docs/api-gateway.md}).
+   * Gateway's {@code x-amazon-apigateway-integration} on each operation ({@code aws_proxy}, or
+   * {@code aws} with mapping templates, {@code http}, {@code http_proxy}, {@code mock}), read as
+   * API Gateway imports it (see {@code docs/api-gateway.md}).
    *
    * @return the file's path, relative to the working directory (the project's, under Maven and
    *     Gradle) or absolute, e.g. {@code api/swagger.yaml}
@@ -82,6 +83,23 @@ public @interface WithApiGateway {
    * @since 0.1.0
    */
   ApiFunction[] functions() default {};
+
+  /**
+   * Return the values of the definition's {@code %NAME%} placeholders ({@code %AWS_ACCOUNT%} is the
+   * Cognito mock's account unless given).
+   *
+   * @return the placeholders
+   * @since 0.1.0
+   */
+  ApiPlaceholder[] placeholders() default {};
+
+  /**
+   * Return the loopback ports that serve the hosts of the definition's HTTP integrations.
+   *
+   * @return the mappings; an HTTP integration on an unmapped, non-loopback host fails the class
+   * @since 0.1.0
+   */
+  IntegrationHost[] integrationHosts() default {};
 
   /**
    * Return the kind of API.

@@ -120,6 +120,48 @@ class ApiGatewayMisuseTests {
   }
 
   @Test
+  void aPlaceholderNameWithItsPercentSigns() {
+    assertThat(failureOf(PercentPlaceholder.class))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage(
+            "@ApiPlaceholder(name = \"%ORCH%\") in @WithApiGateway(placeholders) on class "
+                + PREFIX
+                + "PercentPlaceholder: a placeholder name is upper-case letters, digits and '_',"
+                + " without the %");
+  }
+
+  @WithCognitoMock
+  @WithApiGateway(
+      definition = CALLER,
+      functions = @ApiFunction(name = "Caller", handler = ApiCaller.class),
+      placeholders = @ApiPlaceholder(name = "%ORCH%", value = "x"))
+  static class PercentPlaceholder {
+    @Test
+    void test() {}
+  }
+
+  @Test
+  void anIntegrationHostWithoutAPort() {
+    assertThat(failureOf(PortlessHost.class))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage(
+            "@IntegrationHost(host = \"orch.example.com\", port = 0) in"
+                + " @WithApiGateway(integrationHosts) on class "
+                + PREFIX
+                + "PortlessHost: give the integration uri's host and a port of 1 to 65535");
+  }
+
+  @WithCognitoMock
+  @WithApiGateway(
+      definition = CALLER,
+      functions = @ApiFunction(name = "Caller", handler = ApiCaller.class),
+      integrationHosts = @IntegrationHost(host = "orch.example.com", port = 0))
+  static class PortlessHost {
+    @Test
+    void test() {}
+  }
+
+  @Test
   void aFunctionNameLambdaRefuses() {
     assertThat(failureOf(BadFunctionName.class))
         .isInstanceOf(ExtensionConfigurationException.class)

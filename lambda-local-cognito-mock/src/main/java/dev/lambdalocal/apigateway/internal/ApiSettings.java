@@ -2,10 +2,12 @@ package dev.lambdalocal.apigateway.internal;
 
 import dev.lambdalocal.apigateway.ApiGatewayMock.ApiType;
 import dev.lambdalocal.apigateway.IamAuthorizer;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Everything an API's server needs, resolved and validated by the public builder.
@@ -20,6 +22,7 @@ import java.util.Locale;
  * @param iamAuthorizer the decision for {@code AWS_IAM} routes
  * @param clock the clock of request times
  * @param routes the routes
+ * @param integrationHosts the local endpoints of HTTP integrations' hosts, by lower-case host
  */
 public record ApiSettings(
     ApiType type,
@@ -31,7 +34,8 @@ public record ApiSettings(
     List<String> binaryMediaTypes,
     IamAuthorizer iamAuthorizer,
     Clock clock,
-    RouteTable routes) {
+    RouteTable routes,
+    Map<String, URI> integrationHosts) {
 
   /** Return {@code /<stage>}, or the empty string for HTTP API's {@code $default} stage. */
   public String stagePrefix() {

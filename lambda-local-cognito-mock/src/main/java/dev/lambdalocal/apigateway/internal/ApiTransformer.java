@@ -44,10 +44,12 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
   private static final Duration STOP_MARGIN = Duration.ofSeconds(1);
 
   private final ExecutorService invokers;
+  private final NonProxyIntegrations nonProxy;
 
   ApiTransformer(ApiSettings settings, ExecutorService invokers) {
     this.settings = settings;
     this.invokers = invokers;
+    this.nonProxy = new NonProxyIntegrations(settings, this::invoke);
   }
 
   @Override
@@ -71,15 +73,21 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
       return GatewayResponse.noRoute(type);
     }
     // Wake the function's worker now: it gets ready while the request is verified.
-    LocalLambda function = match.get().route().function();
-    function.prepareInvocation();
+    ApiRoute route = match.get().route();
+    LocalLambda function = route.function();
+    if (function != null) {
+      function.prepareInvocation();
+    }
     Object principal = null;
-    if (match.get().route().authorization() == Authorization.AWS_IAM) {
+    if (route.authorization() == Authorization.AWS_IAM) {
       Decision decision = settings.iamAuthorizer().authorize(request.toAuthorizerRequest());
       if (decision instanceof Decision.Denied denied) {
         return GatewayResponse.denied(type, denied);
       }
       principal = ((Decision.Allowed) decision).principal();
+    }
+    if (route.integration() != null) {
+      return nonProxy.handle(request, match.get(), principal, ids);
     }
     ObjectNode event =
         type == ApiType.REST
@@ -93,16 +101,9 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     }
     // Lambda's context.identity stays empty: API Gateway invokes the function with its own
     // credentials, the caller's identity travels only in the event.
-    InvocationResult result;
-    if (endsBeforeTheIntegrationTimeout(function)) {
-      // The function's own deadline ends the call first, so no second thread is needed to watch
-      // API Gateway's: call it here and save a hand-off.
-      result = function.invokeJson(json, InvokeOptions.defaults());
-    } else {
-      result = invokeWithIntegrationTimeout(function, json);
-      if (result == null) {
-        return GatewayResponse.integrationTimeout(type);
-      }
+    InvocationResult result = invoke(function, json);
+    if (result == null) {
+      return GatewayResponse.integrationTimeout(type);
     }
     if (result.isError()) {
       return GatewayResponse.integrationError(type);
@@ -112,6 +113,16 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
             ? ProxyResponses.rest(result.payload(), settings.isRestBinary(firstAccept(request)))
             : ProxyResponses.http(result.payload());
     return response.orElseGet(() -> GatewayResponse.integrationError(type));
+  }
+
+  /** Invoke {@code function} within the integration timeout; null when it is over. */
+  private InvocationResult invoke(LocalLambda function, String json) {
+    if (endsBeforeTheIntegrationTimeout(function)) {
+      // The function's own deadline ends the call first, so no second thread is needed to watch
+      // API Gateway's: call it here and save a hand-off.
+      return function.invokeJson(json, InvokeOptions.defaults());
+    }
+    return invokeWithIntegrationTimeout(function, json);
   }
 
   /** Whether a cold start's init bound plus the function timeout fits in API Gateway's wait. */

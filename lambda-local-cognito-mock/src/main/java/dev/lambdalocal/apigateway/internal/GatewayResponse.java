@@ -109,6 +109,29 @@ record GatewayResponse(int status, Map<String, List<String>> headers, byte[] bod
         : error(503, null, "{\"message\":\"Service Unavailable\"}");
   }
 
+  /**
+   * REST API's answer when no request template matches the content type and {@code
+   * passthroughBehavior} forbids passing the payload through: the gateway response {@code
+   * UNSUPPORTED_MEDIA_TYPE}, 415, whose default template is {@code
+   * {"message":$context.error.messageString}} (AWS's gateway response types reference; the text
+   * "Unsupported Media Type" in the {@code PassthroughBehavior} reference of the AWS CDK).
+   */
+  static GatewayResponse unsupportedMediaType() {
+    return error(415, "UnsupportedMediaTypeException", "{\"message\":\"Unsupported Media Type\"}");
+  }
+
+  /**
+   * REST API's answer to an integration it cannot complete because of its own configuration — a
+   * mapping template that fails to render, a response that matches no integration response and no
+   * default — logged as "Execution failed due to configuration error": 500 {@code {"message":
+   * "Internal server error"}}, with a space after the colon, and {@code x-amzn-ErrorType:
+   * InternalServerErrorException} (a console test of a non-proxy Lambda integration with both,
+   * quoted in podaac/hydrocron#36).
+   */
+  static GatewayResponse configurationError() {
+    return error(500, INTERNAL_SERVER_ERROR_EXCEPTION, "{\"message\": \"Internal server error\"}");
+  }
+
   /** The answer to a request IAM authorization refused. */
   static GatewayResponse denied(ApiType type, Denied denied) {
     String body = "{\"message\":" + Json.quote(denied.message()) + "}";

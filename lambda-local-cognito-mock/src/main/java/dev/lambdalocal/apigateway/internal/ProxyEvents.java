@@ -2,7 +2,6 @@ package dev.lambdalocal.apigateway.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdalocal.apigateway.ApiGatewayMock.Authorization;
-import dev.lambdalocal.apigateway.ApiGatewayMock.Route;
 import dev.lambdalocal.aws.internal.protocol.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -31,7 +30,7 @@ final class ProxyEvents {
       RouteTable.Match match,
       Object principal,
       Ids ids) {
-    Route route = match.route();
+    ApiRoute route = match.route();
     String stagePrefix = settings.stagePrefix();
     String path = request.rawPath().substring(stagePrefix.length());
     ObjectNode event = Json.object();
@@ -93,7 +92,7 @@ final class ProxyEvents {
       RouteTable.Match match,
       Object principal,
       Ids ids) {
-    Route route = match.route();
+    ApiRoute route = match.route();
     String routeKey = route.method() + " " + route.path();
     ObjectNode event = Json.object();
     event.put("version", "2.0");

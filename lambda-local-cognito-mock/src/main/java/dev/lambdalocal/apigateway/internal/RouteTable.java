@@ -1,6 +1,5 @@
 package dev.lambdalocal.apigateway.internal;
 
-import dev.lambdalocal.apigateway.ApiGatewayMock.Route;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,9 +26,9 @@ public final class RouteTable {
    *
    * @throws IllegalArgumentException naming a method and path given twice
    */
-  public RouteTable(List<Route> routes) {
+  public RouteTable(List<ApiRoute> routes) {
     Set<String> keys = new HashSet<>();
-    for (Route route : routes) {
+    for (ApiRoute route : routes) {
       Compiled compiled = Compiled.of(route);
       if (!keys.add(route.method() + " " + compiled.shape())) {
         throw new IllegalArgumentException(
@@ -70,7 +69,7 @@ public final class RouteTable {
   }
 
   /** Return the routes in the order given. */
-  public List<Route> routes() {
+  public List<ApiRoute> routes() {
     return routes.stream().map(Compiled::route).toList();
   }
 
@@ -133,11 +132,11 @@ public final class RouteTable {
    * @param route the route
    * @param pathParameters its path variables in template order
    */
-  public record Match(Route route, Map<String, String> pathParameters) {}
+  public record Match(ApiRoute route, Map<String, String> pathParameters) {}
 
-  private record Compiled(Route route, List<String> template) {
+  private record Compiled(ApiRoute route, List<String> template) {
 
-    static Compiled of(Route route) {
+    static Compiled of(ApiRoute route) {
       return new Compiled(route, segments(route.path()));
     }
 

@@ -78,12 +78,23 @@ class TamperOverHttpTests {
     alice = credentialsOf(cognito.getId());
     bob = credentialsOf(cognito.getId());
     api =
-        ApiGatewayMock.restApi()
-            .stage("dev")
-            .route("POST", "/orders/{id}", targetFunction, Authorization.AWS_IAM)
-            .route("POST", "/control/{id}", controlFunction, Authorization.AWS_IAM)
-            .iamAuthorizer(IamAuthorizer.sigV4(cognito))
-            .start();
+        startApi(ApiGatewayMock.restApi().stage("dev").iamAuthorizer(IamAuthorizer.sigV4(cognito)));
+  }
+
+  /** Add {@code POST /orders/{id}} on the target and {@code POST /control/{id}} and start. */
+  ApiGatewayMock startApi(ApiGatewayMock.Builder builder) {
+    return builder
+        .route("POST", "/orders/{id}", targetFunction, Authorization.AWS_IAM)
+        .route("POST", "/control/{id}", controlFunction, Authorization.AWS_IAM)
+        .start();
+  }
+
+  LocalLambda targetFunction() {
+    return targetFunction;
+  }
+
+  LocalLambda controlFunction() {
+    return controlFunction;
   }
 
   private AwsSessionCredentialsIdentity credentialsOf(Identity identity) {

@@ -1,6 +1,8 @@
 package dev.lambdalocal.junit.internal;
 
 import dev.lambdalocal.junit.ApiFunction;
+import dev.lambdalocal.junit.ApiPlaceholder;
+import dev.lambdalocal.junit.IntegrationHost;
 import dev.lambdalocal.junit.WithApiGateway;
 import dev.lambdalocal.junit.WithApiGateway.ApiType;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class ApiGatewaySettings {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*");
   private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final ExtensionContext owner;
@@ -33,6 +36,8 @@ public final class ApiGatewaySettings {
   private final String stage;
   private final Map<String, FunctionSettings> functions;
   private final CognitoMockSettings cognito;
+  private final Map<String, String> placeholders;
+  private final Map<String, Integer> integrationHosts;
 
   private ApiGatewaySettings(
       ExtensionContext owner,
@@ -42,7 +47,9 @@ public final class ApiGatewaySettings {
       ApiType type,
       String stage,
       Map<String, FunctionSettings> functions,
-      CognitoMockSettings cognito) {
+      CognitoMockSettings cognito,
+      Map<String, String> placeholders,
+      Map<String, Integer> integrationHosts) {
     this.owner = owner;
     this.origin = origin;
     this.definition = definition;
@@ -51,6 +58,8 @@ public final class ApiGatewaySettings {
     this.stage = stage;
     this.functions = functions;
     this.cognito = cognito;
+    this.placeholders = placeholders;
+    this.integrationHosts = integrationHosts;
   }
 
   /**
@@ -171,7 +180,58 @@ public final class ApiGatewaySettings {
         annotation.type(),
         stage,
         Map.copyOf(functions),
-        cognito);
+        cognito,
+        placeholders(annotation, where),
+        integrationHosts(annotation, where));
+  }
+
+  private static Map<String, String> placeholders(WithApiGateway annotation, String where) {
+    Map<String, String> placeholders = new LinkedHashMap<>();
+    for (ApiPlaceholder placeholder : annotation.placeholders()) {
+      String named =
+          "@ApiPlaceholder(name = \""
+              + placeholder.name()
+              + "\") in @WithApiGateway(placeholders) on "
+              + where;
+      if (!PLACEHOLDER.matcher(placeholder.name()).matches()) {
+        throw new ExtensionConfigurationException(
+            named + ": a placeholder name is upper-case letters, digits and '_', without the %");
+      }
+      if (placeholders.put(placeholder.name(), placeholder.value()) != null) {
+        throw new ExtensionConfigurationException(
+            named + ": the name is given twice; define each placeholder once");
+      }
+    }
+    return Map.copyOf(placeholders);
+  }
+
+  private static Map<String, Integer> integrationHosts(WithApiGateway annotation, String where) {
+    Map<String, Integer> hosts = new LinkedHashMap<>();
+    for (IntegrationHost host : annotation.integrationHosts()) {
+      String named =
+          "@IntegrationHost(host = \""
+              + host.host()
+              + "\", port = "
+              + host.port()
+              + ") in @WithApiGateway(integrationHosts) on "
+              + where;
+      if (host.host().isBlank() || host.port() < 1 || host.port() > 65535) {
+        throw new ExtensionConfigurationException(
+            named + ": give the integration uri's host and a port of 1 to 65535");
+      }
+      hosts.put(host.host(), host.port());
+    }
+    return Map.copyOf(hosts);
+  }
+
+  /** Return the values of the definition's placeholders. */
+  public Map<String, String> placeholders() {
+    return placeholders;
+  }
+
+  /** Return the loopback port of each mapped integration host. */
+  public Map<String, Integer> integrationHosts() {
+    return integrationHosts;
   }
 
   /**

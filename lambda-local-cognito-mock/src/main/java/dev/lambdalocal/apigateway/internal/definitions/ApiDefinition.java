@@ -2,8 +2,8 @@ package dev.lambdalocal.apigateway.internal.definitions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalocal.apigateway.ApiGatewayMock.ApiType;
-import dev.lambdalocal.apigateway.ApiGatewayMock.Route;
 import dev.lambdalocal.apigateway.FunctionResolver;
+import dev.lambdalocal.apigateway.internal.ApiRoute;
 import dev.lambdalocal.apigateway.internal.RouteTable;
 import dev.lambdalocal.core.LocalLambda;
 import java.nio.file.Path;
@@ -32,8 +32,19 @@ public record ApiDefinition(
    *     or the method and path of an operation that cannot be emulated
    */
   public static ApiDefinition read(Path file, ApiType type) {
+    return read(file, type, Map.of());
+  }
+
+  /**
+   * Read {@code file} (YAML or JSON) for an API of {@code type}, replacing the {@code %NAME%}
+   * placeholders of its integrations with {@code placeholders}.
+   *
+   * @throws IllegalArgumentException as {@link #read(Path, ApiType)}, and naming a placeholder that
+   *     {@code placeholders} does not define
+   */
+  public static ApiDefinition read(Path file, ApiType type, Map<String, String> placeholders) {
     JsonNode root = DefinitionFiles.read(file);
-    return new DefinitionParser(file.toString(), type, root).parse();
+    return new DefinitionParser(file.toString(), type, root, placeholders).parse();
   }
 
   /**
@@ -42,12 +53,12 @@ public record ApiDefinition(
    * @throws IllegalArgumentException naming the file and every function {@code functions} does not
    *     provide, or two routes of the file that API Gateway would take for one
    */
-  public List<Route> bind(FunctionResolver functions) {
+  public List<ApiRoute> bind(FunctionResolver functions) {
     Map<String, LocalLambda> found = new LinkedHashMap<>();
     Set<String> missing = new LinkedHashSet<>();
     for (DefinedRoute route : routes) {
       String name = route.functionName();
-      if (!found.containsKey(name) && !missing.contains(name)) {
+      if (name != null && !found.containsKey(name) && !missing.contains(name)) {
         Optional<LocalLambda> function = functions.function(name);
         if (function == null || function.isEmpty()) {
           missing.add(name);
@@ -60,14 +71,15 @@ public record ApiDefinition(
       throw new IllegalArgumentException(
           source + ": functions named in the file but not provided: " + String.join(", ", missing));
     }
-    List<Route> bound = new ArrayList<>();
+    List<ApiRoute> bound = new ArrayList<>();
     for (DefinedRoute route : routes) {
       bound.add(
-          new Route(
+          new ApiRoute(
               route.method(),
               route.path(),
-              found.get(route.functionName()),
-              route.authorization()));
+              route.authorization(),
+              route.functionName() == null ? null : found.get(route.functionName()),
+              route.integration()));
     }
     try {
       new RouteTable(bound);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalocal.apigateway.ApiGatewayMock.ApiType;
 import dev.lambdalocal.apigateway.ApiGatewayMock.Authorization;
 import dev.lambdalocal.apigateway.internal.RouteTable;
+import dev.lambdalocal.apigateway.internal.mapping.Integration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,11 +28,13 @@ final class DefinitionParser {
   private final String source;
   private final ApiType type;
   private final JsonNode root;
+  private final Map<String, String> placeholders;
 
-  DefinitionParser(String source, ApiType type, JsonNode root) {
+  DefinitionParser(String source, ApiType type, JsonNode root, Map<String, String> placeholders) {
     this.source = source;
     this.type = type;
     this.root = root;
+    this.placeholders = placeholders;
   }
 
   ApiDefinition parse() {
@@ -110,9 +113,16 @@ final class DefinitionParser {
       if (operation.path("isDefaultRoute").asBoolean(false)) {
         throw new InvalidDefinition("isDefaultRoute ($default route) is not emulated");
       }
-      String function = Integrations.functionName(operation.get(Integrations.EXTENSION), type);
+      JsonNode node = Placeholders.resolve(operation.get(Integrations.EXTENSION), placeholders);
+      String integrationType = Integrations.type(node);
+      Integration.Type nonProxy = Integration.Type.of(integrationType);
       Authorization authorization = security.authorization(operation);
-      return new DefinedRoute(method, path, function, authorization);
+      if (integrationType.equals("aws_proxy") || nonProxy == null || type == ApiType.HTTP) {
+        String function = Integrations.functionName(node, type);
+        return new DefinedRoute(method, path, function, authorization, null);
+      }
+      Integration integration = IntegrationReader.read(node, nonProxy, method + " " + path);
+      return new DefinedRoute(method, path, integration.functionName(), authorization, integration);
     } catch (InvalidDefinition e) {
       throw new IllegalArgumentException(
           source + ": " + method + " " + path + ": " + e.getMessage(), e);

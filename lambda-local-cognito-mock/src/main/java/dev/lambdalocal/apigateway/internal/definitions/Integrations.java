@@ -34,11 +34,11 @@ final class Integrations {
   private Integrations() {}
 
   /**
-   * Return the name of the function a Lambda proxy integration invokes (without its qualifier).
+   * Return the type of an integration, in lower case.
    *
-   * @throws InvalidDefinition when the integration is missing or not a Lambda proxy integration
+   * @throws InvalidDefinition when the integration is missing, not an object or has no type
    */
-  static String functionName(JsonNode integration, ApiType type) {
+  static String type(JsonNode integration) {
     if (integration == null) {
       throw new InvalidDefinition(
           "no " + EXTENSION + ": ApiGatewayMock runs Lambda proxy integrations (type aws_proxy)");
@@ -54,12 +54,23 @@ final class Integrations {
     if (integrationType == null) {
       throw new InvalidDefinition(EXTENSION + " has no type (aws_proxy)");
     }
-    if (!integrationType.equalsIgnoreCase("aws_proxy")) {
+    return integrationType.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Return the name of the function a Lambda proxy integration invokes (without its qualifier).
+   *
+   * @throws InvalidDefinition when the integration is missing or not a Lambda proxy integration
+   */
+  static String functionName(JsonNode integration, ApiType type) {
+    String integrationType = type(integration);
+    if (!integrationType.equals("aws_proxy")) {
       throw new InvalidDefinition(
           "integration type '"
               + integrationType
-              + "' is not supported: ApiGatewayMock runs Lambda proxy integrations only"
-              + " (type aws_proxy)");
+              + "' is not supported: ApiGatewayMock runs integrations of type aws_proxy, aws"
+              + " (Lambda), http, http_proxy and mock"
+              + (type == ApiType.HTTP ? " (HTTP APIs: aws_proxy only)" : ""));
     }
     String httpMethod = text(integration, "httpMethod");
     if (httpMethod == null ? type == ApiType.REST : !httpMethod.equalsIgnoreCase("POST")) {
@@ -74,7 +85,7 @@ final class Integrations {
     return functionNameInUri(integration.get("uri"), type);
   }
 
-  private static String functionNameInUri(JsonNode uri, ApiType type) {
+  static String functionNameInUri(JsonNode uri, ApiType type) {
     if (uri == null || uri.isNull()) {
       throw new InvalidDefinition("integration has no uri (" + EXPECTED + ")");
     }

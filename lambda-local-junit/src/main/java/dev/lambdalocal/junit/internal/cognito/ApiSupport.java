@@ -104,13 +104,25 @@ public final class ApiSupport {
         builder
             .region(cognito.region())
             .accountId(cognito.accountId())
-            .iamAuthorizer(IamAuthorizer.sigV4(cognito))
-            .definition(settings.definition(), functions);
+            .iamAuthorizer(IamAuthorizer.sigV4(cognito));
+        settings.placeholders().forEach(builder::define);
+        settings
+            .integrationHosts()
+            .forEach(
+                (host, port) ->
+                    builder.integrationHost(host, URI.create("http://127.0.0.1:" + port)));
+        builder.definition(settings.definition(), functions);
       } catch (IllegalArgumentException e) {
         throw new ExtensionConfigurationException(
             settings.definitionOrigin() + ": " + e.getMessage(), e);
       }
-      ApiGatewayMock api = builder.start();
+      ApiGatewayMock api;
+      try {
+        api = builder.start();
+      } catch (IllegalArgumentException e) {
+        throw new ExtensionConfigurationException(
+            settings.definitionOrigin() + ": " + e.getMessage(), e);
+      }
       started.add(0, api);
       ApiClient client = ApiClient.builder().baseUri(api.baseUri()).cognito(cognito).build();
       return new RunningApi(api, client, List.copyOf(functions.values()));
