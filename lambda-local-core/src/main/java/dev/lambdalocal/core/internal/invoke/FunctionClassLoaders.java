@@ -1,9 +1,9 @@
 package dev.lambdalocal.core.internal.invoke;
 
 import dev.lambdalocal.core.LambdaConfigurationException;
+import dev.lambdalocal.core.internal.exit.ExitTrappingClassLoader;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +50,8 @@ public final class FunctionClassLoaders {
     }
     // Unnamed, like the runtime's customer class loader: a named loader would prefix every frame
     // of the function's stack traces with its name.
-    return () -> new URLClassLoader(entries, parent);
+    // Exit calls are rewritten in the function's classes, so that its System.exit ends only its
+    // invocation (docs/reliability.md).
+    return () -> new ExitTrappingClassLoader(entries, parent);
   }
 }
