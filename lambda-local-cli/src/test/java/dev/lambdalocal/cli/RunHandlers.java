@@ -68,4 +68,20 @@ public final class RunHandlers {
       }
     }
   }
+
+  /**
+   * Call {@code System.exit} (or, with {@code "halt": true}, {@code Runtime.halt}) with the event's
+   * {@code status}, as no handler should.
+   */
+  public static final class Exiting implements RequestHandler<Map<String, Object>, String> {
+    @Override
+    public String handleRequest(Map<String, Object> event, Context context) {
+      int status = ((Number) event.get("status")).intValue();
+      if (Boolean.TRUE.equals(event.get("halt"))) {
+        Runtime.getRuntime().halt(status);
+      }
+      System.exit(status);
+      return "not reached";
+    }
+  }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Tests {@code lambda-local run} as a user runs it: the executable JAR in a JVM of its own,
@@ -114,6 +116,34 @@ class RunJarTests {
     assertThat(result.status).isEqualTo(2);
     assertThat(result.stdout).isEmpty();
     assertThat(result.stderr()).isEqualTo("lambda-local run: no/such/event.json: no such file\n");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"status\": 3}  | Runtime exited with error: exit status 3",
+        "{\"status\": 0}  | Runtime exited without providing a reason",
+      })
+  void handlerThatExitsGetsLambdasExitErrorAndTheCommandExitsOne(String json, String message)
+      throws Exception {
+    Path event = dir.resolve("event.json");
+    Files.writeString(event, json);
+
+    Result result =
+        java("", "run", "--handler", RunHandlers.Exiting.class.getName(), "--event", "event.json");
+
+    assertThat(result.status).as(result.stderr()).isEqualTo(1);
+    assertThat(new String(result.stdout, StandardCharsets.UTF_8))
+        .matches(
+            "\\{\"errorMessage\":\"RequestId: "
+                + UUID
+                + " Error: "
+                + message
+                + "\",\"errorType\":\"Runtime\\.ExitError\"}");
+    assertThat(result.stderr())
+        .containsPattern(
+            "(?m)^REPORT RequestId: .*\tStatus: error\tError Type: Runtime.ExitError$");
   }
 
   private Result java(String stdin, String... args)
