@@ -11,6 +11,7 @@ public final class ServeHandlers {
 
   static final String WHO_AM_I = ServeHandlers.class.getName() + "$WhoAmI";
   static final String STATUS = ServeHandlers.class.getName() + "$Status";
+  static final String FAILING_INIT = ServeHandlers.class.getName() + "$FailingInit";
   static final String EXIT_ON_DEMAND = ServeHandlers.class.getName() + "$ExitOnDemand";
 
   private ServeHandlers() {}
@@ -74,6 +75,23 @@ public final class ServeHandlers {
         System.exit(5);
       }
       return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody(loads + "/" + calls);
+    }
+  }
+
+  /** Fail the init phase: log a line, then throw from the static initializer. */
+  public static final class FailingInit
+      implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    static {
+      System.out.println("initializing FailingInit");
+      if (Boolean.parseBoolean("true")) {
+        throw new IllegalStateException("no configuration");
+      }
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(
+        APIGatewayProxyRequestEvent event, Context context) {
+      return new APIGatewayProxyResponseEvent().withStatusCode(200);
     }
   }
 }
