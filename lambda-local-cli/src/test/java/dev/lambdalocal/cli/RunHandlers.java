@@ -84,4 +84,19 @@ public final class RunHandlers {
       return "not reached";
     }
   }
+
+  /** Write a line straight to file descriptor 1, past System.out, then answer "payload". */
+  public static final class RawStdout implements RequestHandler<Object, String> {
+    @Override
+    public String handleRequest(Object event, Context context) {
+      try {
+        java.io.FileOutputStream fd1 = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        fd1.write("raw bytes on fd 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        fd1.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return "payload";
+    }
+  }
 }

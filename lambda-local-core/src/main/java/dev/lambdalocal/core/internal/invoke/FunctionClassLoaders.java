@@ -26,7 +26,8 @@ public final class FunctionClassLoaders {
    *     for the thread's context class loader (or, without one, lambda-local's own)
    * @param classpath directories and JARs of the function's code, possibly empty
    * @return a supplier called once per execution environment
-   * @throws LambdaConfigurationException naming a class path entry that does not exist
+   * @throws LambdaConfigurationException naming a class path entry that does not exist or cannot be
+   *     read
    */
   public static Supplier<ClassLoader> of(ClassLoader parent, List<Path> classpath) {
     if (parent == null) {
@@ -41,6 +42,12 @@ public final class FunctionClassLoaders {
       Path entry = classpath.get(i);
       if (!Files.exists(entry)) {
         throw new LambdaConfigurationException("Class path entry not found: " + entry);
+      }
+      String problem = ClassPathEntries.problem(entry);
+      if (problem != null) {
+        // A URLClassLoader would skip it silently; the function would then miss its classes.
+        throw new LambdaConfigurationException(
+            "Class path entry cannot be used: " + entry + ": " + problem);
       }
       try {
         entries[i] = entry.toAbsolutePath().toUri().toURL();
