@@ -62,7 +62,7 @@ public final class Classpaths {
     }
     found.sort(null);
     for (Path jar : found) {
-      checked(jar, jar.toString());
+      checked(jar, jar.normalize().toString());
     }
     return found;
   }
