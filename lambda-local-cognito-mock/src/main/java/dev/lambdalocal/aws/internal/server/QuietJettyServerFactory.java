@@ -19,8 +19,13 @@ import wiremock.jakarta.servlet.ServletException;
 import wiremock.jakarta.servlet.ServletRequest;
 import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
+import wiremock.org.eclipse.jetty.http.HttpCompliance;
+import wiremock.org.eclipse.jetty.server.Connector;
 import wiremock.org.eclipse.jetty.server.HttpChannel;
+import wiremock.org.eclipse.jetty.server.HttpConfiguration;
+import wiremock.org.eclipse.jetty.server.HttpConnectionFactory;
 import wiremock.org.eclipse.jetty.server.Request;
+import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
@@ -59,6 +64,12 @@ final class QuietJettyServerFactory implements HttpServerFactory {
       Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
     return new Jetty11HttpServer(options, admin, stubs) {
       @Override
+      protected void applyAdditionalServerConfiguration(Server server, Options options) {
+        super.applyAdditionalServerConfiguration(server, options);
+        keepHeaderNamesAsSent(server);
+      }
+
+      @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
         context.addFilter(
             new FilterHolder(new BodyDeadlineFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -70,6 +81,24 @@ final class QuietJettyServerFactory implements HttpServerFactory {
         context.setErrorHandler(errors);
       }
     };
+  }
+
+  /**
+   * Let header names reach the services as the client wrote them: Jetty otherwise rewrites the
+   * names it knows to their usual case ({@code content-type} becomes {@code Content-Type}), while
+   * API Gateway passes them on as sent.
+   */
+  private static void keepHeaderNamesAsSent(Server server) {
+    for (Connector connector : server.getConnectors()) {
+      HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+      if (http != null) {
+        HttpConfiguration configuration = http.getHttpConfiguration();
+        configuration.setHttpCompliance(
+            configuration
+                .getHttpCompliance()
+                .with("AS_SENT", HttpCompliance.Violation.CASE_SENSITIVE_FIELD_NAME));
+      }
+    }
   }
 
   /**
