@@ -23,7 +23,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * The {@code lambda-local} command line: {@code lambda-local run --handler … --event …} invokes a
  * handler once, as the Lambda Invoke API would, and prints the response payload; {@code serve}
- * serves an API with an offline Cognito; {@code connect} calls it as a Cognito identity.
+ * serves an API with an offline Cognito; {@code connect} calls it as a Cognito identity; {@code
+ * package} writes a function's deployment ZIP.
  *
  * <p>Only the subcommand being run is built: picocli reads a command's annotations when it is
  * added, and a one-shot {@code run} should not pay for {@code serve}'s; {@code lambda-local} and
@@ -136,6 +137,8 @@ public final class LambdaLocalCli implements Callable<Integer> {
     commands.put("run", () -> new RunCommand(in, out, err).spec());
     commands.put("serve", () -> new ServeCommand(out, err));
     commands.put("connect", () -> new ConnectCommand(out, err));
+    commands.put("package", () -> new PackageCommand(out, err));
+    commands.put("deploy", () -> new DeployCommand(out, err));
     CommandLine commandLine = new CommandLine(new LambdaLocalCli().spec);
     Supplier<Object> only = arguments.length > 0 ? commands.get(arguments[0]) : null;
     if (only != null) {

@@ -7,6 +7,7 @@ import dev.lambdalocal.cognito.IdentityPool;
 import dev.lambdalocal.core.LambdaConfigurationException;
 import dev.lambdalocal.core.LambdaError;
 import dev.lambdalocal.core.LocalLambda;
+import dev.lambdalocal.lambda.LambdaServiceMock;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -130,6 +131,20 @@ final class ServeCommand implements Callable<Integer> {
   String region;
 
   @Option(
+      names = "--lambda-service",
+      description =
+          "Also serve an offline Lambda service (its endpoint, access key id and secret key are"
+              + " printed after the other lines); it accepts the Cognito mock's credentials too.")
+  boolean lambdaService;
+
+  @Option(
+      names = "--lambda-port",
+      paramLabel = "<port>",
+      defaultValue = "0",
+      description = "The Lambda service's port (default: a free one).")
+  int lambdaPort;
+
+  @Option(
       names = "--http-api",
       description = "Serve an HTTP API (payload format 2.0) instead of a REST API.")
   boolean httpApi;
@@ -160,6 +175,11 @@ final class ServeCommand implements Callable<Integer> {
     out.println("Cognito: " + served.cognitoUrl());
     out.println("Region: " + served.region());
     out.println("Identity pool: " + served.identityPoolId());
+    if (served.lambda() != null) {
+      out.println("Lambda: " + served.lambda().endpoint());
+      out.println("Lambda access key id: " + served.lambda().credentials().accessKeyId());
+      out.println("Lambda secret access key: " + served.lambda().credentials().secretAccessKey());
+    }
     out.flush();
     err.println(
         "lambda-local serve: serving "
@@ -206,6 +226,20 @@ final class ServeCommand implements Callable<Integer> {
     try {
       CognitoMock cognito = startCognito();
       resources.add(cognito);
+      LambdaServiceMock lambdaServiceMock = null;
+      if (lambdaService) {
+        lambdaServiceMock =
+            setting(
+                "--lambda-port",
+                () ->
+                    LambdaServiceMock.builder()
+                        .port(lambdaPort)
+                        .region(region)
+                        .acceptCredentialsOf(cognito)
+                        .console(err)
+                        .start());
+        resources.add(lambdaServiceMock);
+      }
       Map<String, LocalLambda> lambdas = new LinkedHashMap<>();
       Set<String> missing = new LinkedHashSet<>();
       ApiGatewayMock.Builder builder =
@@ -279,6 +313,7 @@ final class ServeCommand implements Callable<Integer> {
           cognito.endpoint(),
           cognito.region(),
           cognito.defaultIdentityPoolId(),
+          lambdaServiceMock,
           List.copyOf(functionsServed),
           List.copyOf(resources));
     } catch (RuntimeException e) {
@@ -378,12 +413,16 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** What serves: the API, the Cognito mock and the functions, closed in reverse order. */
+  /**
+   * What serves: the API, the Cognito mock, the Lambda service (null without --lambda-service) and
+   * the functions, closed in reverse order.
+   */
   record Served(
       URI apiUrl,
       URI cognitoUrl,
       String region,
       String identityPoolId,
+      LambdaServiceMock lambda,
       List<String> functions,
       List<AutoCloseable> resources)
       implements AutoCloseable {

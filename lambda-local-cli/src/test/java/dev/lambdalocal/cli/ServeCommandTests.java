@@ -51,8 +51,40 @@ class ServeCommandTests {
     assertThat(cli.execute()).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "lambda-local: Missing required subcommand: run, serve, connect"
+            "lambda-local: Missing required subcommand: run, serve, connect, package, deploy"
                 + " (see 'lambda-local --help')\n");
+  }
+
+  @Test
+  void withLambdaServiceAlsoServesTheOfflineLambdaService() throws Exception {
+    Running running =
+        serve(
+            "--api",
+            api().toString(),
+            "--function",
+            "WhoAmI=" + WHO_AM_I,
+            "--function",
+            "Status=" + STATUS,
+            "--identity-pool-id",
+            POOL,
+            "--lambda-service");
+    Served served = running.served();
+    assertThat(out())
+        .matches(
+            "API: http://127\\.0\\.0\\.1:\\d+/dev/\n"
+                + "Cognito: http://127\\.0\\.0\\.1:\\d+\n"
+                + "Region: us-east-1\n"
+                + "Identity pool: "
+                + POOL
+                + "\n"
+                + "Lambda: http://127\\.0\\.0\\.1:\\d+\n"
+                + "Lambda access key id: AKIA[A-Z2-7]{16}\n"
+                + "Lambda secret access key: \\S{40}\n");
+    try (software.amazon.awssdk.services.lambda.LambdaClient client =
+        served.lambda().createClient()) {
+      assertThat(client.listFunctions().functions()).isEmpty();
+    }
+    assertThat(running.stop()).isZero();
   }
 
   @Test

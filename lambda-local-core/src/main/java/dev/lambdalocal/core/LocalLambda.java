@@ -2,6 +2,7 @@ package dev.lambdalocal.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalocal.core.internal.env.EnvironmentFiles;
+import dev.lambdalocal.core.internal.invoke.FunctionArtifacts;
 import dev.lambdalocal.core.internal.invoke.FunctionClassLoaders;
 import dev.lambdalocal.core.internal.invoke.FunctionConfig;
 import dev.lambdalocal.core.internal.invoke.FunctionRuntime;
@@ -259,6 +260,26 @@ public final class LocalLambda implements AutoCloseable {
      */
     public Builder classpath(List<Path> entries) {
       this.classpath.addAll(entries);
+      return this;
+    }
+
+    /**
+     * Load the function's code from its deployment package, as Lambda's Java runtime does: the ZIP
+     * is extracted once, and its class path is the package's root, then {@code lib/*.jar} in
+     * lexical order, over a parent that holds only the JDK and what the runtime itself provides
+     * (aws-lambda-java-core, aws-lambda-java-serialization). Nothing else of the caller's class
+     * path is visible, so a dependency missing from the package fails as it would in Lambda. Give
+     * the handler as a string; this replaces {@link #classpath(List)} and {@link
+     * #classLoader(ClassLoader)} set before. See {@code docs/shipping.md}.
+     *
+     * @throws LambdaConfigurationException naming a package that is missing or not a ZIP
+     * @since 0.1.0
+     */
+    public Builder artifact(Path zip) {
+      FunctionArtifacts.ArtifactCode code = FunctionArtifacts.open(zip);
+      this.classLoader = code.parent();
+      this.classpath.clear();
+      this.classpath.addAll(code.classpath());
       return this;
     }
 

@@ -150,6 +150,17 @@ public @interface LambdaTest {
   String handlerName() default "";
 
   /**
+   * Return the deployment package to load the handler from, as Lambda loads it (see {@code
+   * LocalLambda.Builder#artifact}): a path relative to the working directory, which Maven sets to
+   * the module's, such as {@code "target/my-function.zip"}. The handler ({@link #handler()} or
+   * {@link #handlerName()}) is then looked up by name in the package, not on the test class path.
+   *
+   * @return the ZIP's path; empty to load the handler from the test class path
+   * @since 0.1.0
+   */
+  String artifact() default "";
+
+  /**
    * Return the function name (default: the handler's simple class name).
    *
    * @return the name; empty to inherit

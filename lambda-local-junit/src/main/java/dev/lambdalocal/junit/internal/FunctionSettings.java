@@ -49,7 +49,8 @@ public final class FunctionSettings {
       Map<String, String> environment,
       List<Path> environmentFiles,
       ColdStart coldStart,
-      boolean quiet) {
+      boolean quiet,
+      Path artifact) {
 
     // Written out: a record's generated equals/hashCode bootstrap java.lang.runtime.ObjectMethods
     // on first use, tens of milliseconds of a cold start's CPU (benchmarks/coldstart.sh).
@@ -64,7 +65,8 @@ public final class FunctionSettings {
           && environment.equals(that.environment)
           && environmentFiles.equals(that.environmentFiles)
           && coldStart == that.coldStart
-          && quiet == that.quiet;
+          && quiet == that.quiet
+          && Objects.equals(artifact, that.artifact);
     }
 
     @Override
@@ -78,7 +80,8 @@ public final class FunctionSettings {
           environment,
           environmentFiles,
           coldStart,
-          quiet);
+          quiet,
+          artifact);
     }
   }
 
@@ -113,6 +116,7 @@ public final class FunctionSettings {
             method ->
                 AnnotationSupport.findAnnotation(method, LambdaTest.class)
                     .ifPresent(annotation -> merge.apply(annotation, method)));
+    merge.lambdaService(context);
     return merge.result();
   }
 
@@ -156,6 +160,7 @@ public final class FunctionSettings {
     }
     merge.functionName = functionName;
     merge.coldStart = ColdStart.PER_CLASS;
+    merge.lambdaService(classContext);
     return merge.result();
   }
 
@@ -203,7 +208,18 @@ public final class FunctionSettings {
    */
   public LocalLambda build() {
     LocalLambda.Builder builder = LocalLambda.builder();
-    if (values.handler instanceof Class<?> handlerClass) {
+    if (values.artifact != null) {
+      // The handler's class comes from the package, whatever the test's class path holds.
+      try {
+        builder.artifact(values.artifact);
+      } catch (LambdaConfigurationException e) {
+        throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
+      }
+      builder.handler(
+          values.handler instanceof Class<?> handlerClass
+              ? handlerClass.getName()
+              : (String) values.handler);
+    } else if (values.handler instanceof Class<?> handlerClass) {
       builder.handler(handlerClass);
     } else {
       builder.handler((String) values.handler).classLoader(loader);
@@ -254,6 +270,7 @@ public final class FunctionSettings {
     private final List<Path> environmentFiles = new ArrayList<>();
     private ColdStart coldStart = ColdStart.PER_CLASS;
     private boolean quiet;
+    private Path artifact;
     private String origin = "@LambdaTest";
     private final Map<String, String> origins = new LinkedHashMap<>();
 
@@ -361,6 +378,9 @@ public final class FunctionSettings {
       if (annotation.coldStart() != ColdStart.DEFAULT) {
         coldStart = annotation.coldStart();
       }
+      if (!annotation.artifact().isEmpty()) {
+        artifact = Path.of(annotation.artifact());
+      }
     }
 
     private void applyHandler(
@@ -398,6 +418,22 @@ public final class FunctionSettings {
       }
     }
 
+    /**
+     * Point the function at the class's {@code @WithLambdaService} service through {@code
+     * AWS_ENDPOINT_URL_LAMBDA}, unless its own variables set it.
+     */
+    void lambdaService(ExtensionContext context) {
+      if (environment.containsKey("AWS_ENDPOINT_URL_LAMBDA")) {
+        return;
+      }
+      dev.lambdalocal.junit.internal.cognito.LambdaServiceSettings.find(context)
+          .map(
+              settings ->
+                  dev.lambdalocal.junit.internal.cognito.LambdaServiceSupport.endpointVariable(
+                      settings, region))
+          .ifPresent(endpoint -> environment.put("AWS_ENDPOINT_URL_LAMBDA", endpoint));
+    }
+
     FunctionSettings result() {
       return new FunctionSettings(
           new Values(
@@ -409,7 +445,8 @@ public final class FunctionSettings {
               Map.copyOf(environment),
               List.copyOf(environmentFiles),
               coldStart,
-              quiet),
+              quiet,
+              artifact),
           origin,
           Map.copyOf(origins),
           handlerLoader);

@@ -118,4 +118,16 @@ public final class Input {
     value.forEach(element -> list.add(reader.apply(element)));
     return Collections.unmodifiableList(list);
   }
+
+  /** Return a structure member, or null. */
+  public Input structure(String name) {
+    JsonNode value = member(name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isObject()) {
+      throw AwsError.serialization();
+    }
+    return new Input((ObjectNode) value);
+  }
 }

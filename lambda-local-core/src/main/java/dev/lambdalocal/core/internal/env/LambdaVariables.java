@@ -46,10 +46,12 @@ public final class LambdaVariables {
           + "/lib:/opt/lib";
 
   // Well-formed but fake: an AWS SDK client inside a handler finds these before the developer's
-  // own credentials, and AWS refuses any call that escapes to it.
-  static final String ACCESS_KEY_ID = "ASIALAMBDALOCALDUMMY";
-  static final String SECRET_ACCESS_KEY = "lambdaLocal/dummy/secret/NOT/a/real/key0";
-  static final String SESSION_TOKEN = "LambdaLocalDummySessionToken/NotValidForAnyAwsAccount";
+  // own credentials, and AWS refuses any call that escapes to it. The offline Lambda service
+  // (lambda-local-cognito-mock) accepts them, as Lambda accepts a function's role credentials.
+  public static final String ACCESS_KEY_ID = "ASIALAMBDALOCALDUMMY";
+  public static final String SECRET_ACCESS_KEY = "lambdaLocal/dummy/secret/NOT/a/real/key0";
+  public static final String SESSION_TOKEN =
+      "LambdaLocalDummySessionToken/NotValidForAnyAwsAccount";
 
   /** The keys the Lambda API refuses in a function's configuration, as listed by AWS. */
   private static final Set<String> RESERVED_KEYS =

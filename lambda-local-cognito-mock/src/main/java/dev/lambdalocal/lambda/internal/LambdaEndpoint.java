@@ -1,0 +1,67 @@
+package dev.lambdalocal.lambda.internal;
+
+import dev.lambdalocal.aws.internal.protocol.ServiceResponse;
+import dev.lambdalocal.aws.internal.sigv4.RequestHeaders;
+import dev.lambdalocal.aws.internal.sigv4.SigV4Request;
+import dev.lambdalocal.aws.internal.sigv4.SigV4Verifier;
+import dev.lambdalocal.aws.internal.sigv4.VerificationResult;
+import java.util.Optional;
+
+/**
+ * The whole Lambda service behind one handler, independent of any HTTP server: package downloads
+ * (unsigned, as presigned S3 URLs are), then Signature Version 4 verification (service {@code
+ * lambda}), then the API. {@link LambdaServer} mounts it on its own WireMock server; the offline
+ * account's single endpoint mounts it by calling {@link #handle(HttpCall)} for the requests it
+ * routes to Lambda (credential scope service {@code lambda}, or a path under {@code /2015-03-31/}).
+ */
+public final class LambdaEndpoint {
+
+  /** The signing name of Lambda in SigV4 credential scopes. */
+  public static final String SERVICE = "lambda";
+
+  private final LambdaApi api;
+  private final FunctionStore store;
+  private final SigV4Verifier verifier;
+
+  /** Verify with {@code verifier} (service {@value #SERVICE}) and answer with {@code api}. */
+  public LambdaEndpoint(LambdaApi api, FunctionStore store, SigV4Verifier verifier) {
+    this.api = api;
+    this.store = store;
+    this.verifier = verifier;
+  }
+
+  /** Answer one request. */
+  public ServiceResponse handle(HttpCall call) {
+    Optional<ServiceResponse> download = CodeDownloads.serve(call, store);
+    if (download.isPresent()) {
+      return download.get();
+    }
+    VerificationResult result =
+        verifier.verify(
+            SigV4Request.builder()
+                .method(call.method())
+                .rawPath(call.rawPath())
+                .rawQuery(call.rawQuery())
+                .headers(RequestHeaders.of(call.headers()))
+                .body(call.body())
+                .build());
+    if (result instanceof VerificationResult.Rejected rejected) {
+      return LambdaResponses.error(forbidden(rejected));
+    }
+    return api.handle(call);
+  }
+
+  /**
+   * Lambda's answer to a request authentication failure: the texts are those of AWS's shared
+   * request authentication (see {@code ApiGatewayErrors}), but an unknown or invalid key is
+   * Lambda's {@code UnrecognizedClientException} (seen from {@code lambda DeleteFunction} in
+   * iann0036/iamlive#58) where API Gateway says {@code AccessDeniedException}.
+   */
+  static ApiError forbidden(VerificationResult.Rejected rejected) {
+    String type =
+        rejected.errorType().equals("AccessDeniedException")
+            ? "UnrecognizedClientException"
+            : rejected.errorType();
+    return ApiError.forbidden(type, rejected.message());
+  }
+}
