@@ -1,6 +1,7 @@
 package dev.lambdalocal.cli;
 
 import dev.lambdalocal.core.LambdaConfigurationException;
+import dev.lambdalocal.core.internal.invoke.ClassPathEntries;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,8 @@ public final class Classpaths {
    *
    * @param classpath directories and JARs, e.g. {@code target/classes:target/lib/*}
    * @return the entries, each of which exists
-   * @throws LambdaConfigurationException naming the entry that does not exist or is not a path
+   * @throws LambdaConfigurationException naming the entry that does not exist, cannot be read or is
+   *     not a path
    */
   public static List<Path> parse(String classpath) {
     List<Path> entries = new ArrayList<>();
@@ -42,7 +44,7 @@ public final class Classpaths {
       if (!Files.exists(path)) {
         throw new LambdaConfigurationException("--classpath: no such file or directory: " + entry);
       }
-      entries.add(path);
+      entries.add(checked(path, entry));
     }
     return entries;
   }
@@ -59,6 +61,18 @@ public final class Classpaths {
       throw new UncheckedIOException("--classpath: cannot list " + entry + ": " + e, e);
     }
     found.sort(null);
+    for (Path jar : found) {
+      checked(jar, jar.normalize().toString());
+    }
     return found;
+  }
+
+  /** Refuse an entry that cannot be read, as a missing one is refused (java -cp skips it). */
+  private static Path checked(Path path, String entry) {
+    String problem = ClassPathEntries.problem(path);
+    if (problem != null) {
+      throw new LambdaConfigurationException("--classpath: cannot use " + entry + ": " + problem);
+    }
+    return path;
   }
 }

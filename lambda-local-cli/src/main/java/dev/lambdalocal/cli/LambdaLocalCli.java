@@ -2,12 +2,16 @@ package dev.lambdalocal.cli;
 
 import dev.lambdalocal.core.LambdaConfigurationException;
 import dev.lambdalocal.core.LocalLambda;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -80,13 +84,35 @@ public final class LambdaLocalCli implements Callable<Integer> {
     }
     // Taken before anything runs: invocations replace System.out and System.err with streams
     // that route a function's output to its log.
-    PrintStream out = System.out;
+    PrintStream out = standardOutput();
     PrintStream err = System.err;
     int status = commandLine(System.in, out, err, args).execute(args);
     out.flush();
     err.flush();
     System.exit(status);
   }
+
+  /**
+   * Return where the command's own output goes: standard output, or, when the launcher passes the
+   * original standard output as another descriptor ({@value #STDOUT_FD}, with the JVM's descriptor
+   * 1 on standard error), that descriptor, so that nothing a function writes straight to descriptor
+   * 1 reaches the payload.
+   */
+  private static PrintStream standardOutput() {
+    String fd = System.getenv(STDOUT_FD);
+    if (fd != null && fd.matches("[1-9][0-9]?") && Files.isWritable(Path.of("/dev/fd/" + fd))) {
+      try {
+        // Appending: a reopened file (stdout redirected with > or >>) is written at its end.
+        return new PrintStream(new FileOutputStream("/dev/fd/" + fd, true), true);
+      } catch (FileNotFoundException unusable) {
+        // Not a file, pipe or terminal (a socket, say): standard output as without the launcher.
+      }
+    }
+    return System.out;
+  }
+
+  /** The variable naming the descriptor of the original standard output (see the launcher). */
+  static final String STDOUT_FD = "LAMBDA_LOCAL_STDOUT_FD";
 
   /**
    * Create the command line over the given streams, with every subcommand; {@link

@@ -367,8 +367,13 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private LocalLambda function(String name, String handler, List<Path> entries) {
+    StartupConsole console = new StartupConsole(err);
     LocalLambda.Builder builder =
-        LocalLambda.builder().handler(handler).functionName(name).region(region).console(err);
+        LocalLambda.builder()
+            .handler(handler)
+            .functionName(name)
+            .region(region)
+            .console(console.printStream());
     if (entries != null) {
       builder.classpath(entries);
     }
@@ -381,10 +386,13 @@ final class ServeCommand implements Callable<Integer> {
     // first request.
     LambdaError error = lambda.initialize();
     if (error != null) {
+      // One line, the error below; not the init log with its stack trace (docs/cli.md).
+      console.discard();
       lambda.close();
       throw new LambdaConfigurationException(
           "--function " + name + "=" + handler + ": " + error.errorMessage());
     }
+    console.release();
     return lambda;
   }
 

@@ -380,6 +380,26 @@ class RunCommandTests {
         event,
         "--classpath",
         missing);
+    // java -cp and URLClassLoader skip an entry they cannot read; run refuses it as a missing one.
+    String notAJar = write("lib.jar", "not a zip").toString();
+    assertUsageError(
+        "lambda-local run: --classpath: cannot use " + notAJar + ": not a JAR or ZIP file",
+        "run",
+        "--handler",
+        GREETER,
+        "--event",
+        event,
+        "--classpath",
+        notAJar);
+    assertUsageError(
+        "lambda-local run: --classpath: cannot use " + notAJar + ": not a JAR or ZIP file",
+        "run",
+        "--handler",
+        GREETER,
+        "--event",
+        event,
+        "--classpath",
+        dir + "/*");
     assertUsageError(
         "lambda-local run: --client-context: line 1, column 2: Unexpected character ('x' (code"
             + " 120)): was expecting double-quote to start field name",

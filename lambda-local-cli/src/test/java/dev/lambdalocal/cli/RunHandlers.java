@@ -68,4 +68,35 @@ public final class RunHandlers {
       }
     }
   }
+
+  /**
+   * Call {@code System.exit} (or, with {@code "halt": true}, {@code Runtime.halt}) with the event's
+   * {@code status}, as no handler should.
+   */
+  public static final class Exiting implements RequestHandler<Map<String, Object>, String> {
+    @Override
+    public String handleRequest(Map<String, Object> event, Context context) {
+      int status = ((Number) event.get("status")).intValue();
+      if (Boolean.TRUE.equals(event.get("halt"))) {
+        Runtime.getRuntime().halt(status);
+      }
+      System.exit(status);
+      return "not reached";
+    }
+  }
+
+  /** Write a line straight to file descriptor 1, past System.out, then answer "payload". */
+  public static final class RawStdout implements RequestHandler<Object, String> {
+    @Override
+    public String handleRequest(Object event, Context context) {
+      try {
+        java.io.FileOutputStream fd1 = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        fd1.write("raw bytes on fd 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        fd1.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return "payload";
+    }
+  }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Tests {@code lambda-local run} as a user runs it: the executable JAR in a JVM of its own,
@@ -117,13 +119,73 @@ class RunJarTests {
     assertThat(result.stderr()).isEqualTo("lambda-local run: no/such/event.json: no such file\n");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"status\": 3}  | Runtime exited with error: exit status 3",
+        "{\"status\": 0}  | Runtime exited without providing a reason",
+      })
+  void handlerThatExitsGetsLambdasExitErrorAndTheCommandExitsOne(String json, String message)
+      throws Exception {
+    Path event = dir.resolve("event.json");
+    Files.writeString(event, json);
+
+    Result result =
+        java("", "run", "--handler", RunHandlers.Exiting.class.getName(), "--event", "event.json");
+
+    assertThat(result.status).as(result.stderr()).isEqualTo(1);
+    assertThat(new String(result.stdout, StandardCharsets.UTF_8))
+        .matches(
+            "\\{\"errorMessage\":\"RequestId: "
+                + UUID
+                + " Error: "
+                + message
+                + "\",\"errorType\":\"Runtime\\.ExitError\"}");
+    assertThat(result.stderr())
+        .containsPattern(
+            "(?m)^REPORT RequestId: .*\tStatus: error\tError Type: Runtime.ExitError$");
+  }
+
+  @Test
+  void bytesAFunctionWritesToDescriptorOneStayOutOfThePayloadUnderTheLauncher() throws Exception {
+    Path event = dir.resolve("event.json");
+    Files.writeString(event, "{}");
+    List<String> command = new ArrayList<>();
+    // What ./lambda-local does before it starts the JVM (see the launcher script).
+    command.addAll(
+        List.of("bash", "-c", "exec 3>&1 1>&2; export LAMBDA_LOCAL_STDOUT_FD=3; exec \"$@\"", "-"));
+    command.addAll(
+        ExecutableJar.java(
+                dir,
+                "run",
+                "--classpath",
+                ExecutableJar.handlers(),
+                "--handler",
+                RunHandlers.RawStdout.class.getName(),
+                "--event",
+                event.toString())
+            .command());
+
+    Result result = run(new ProcessBuilder(command).directory(dir.toFile()), "");
+
+    assertThat(result.status).as(result.stderr()).isZero();
+    assertThat(new String(result.stdout, StandardCharsets.UTF_8)).isEqualTo("\"payload\"");
+    assertThat(result.stderr()).contains("raw bytes on fd 1\n");
+  }
+
   private Result java(String stdin, String... args)
       throws IOException, InterruptedException, ExecutionException {
     List<String> command = new ArrayList<>(List.of(args));
     if (command.get(0).equals("run")) {
       command.addAll(1, List.of("--classpath", ExecutableJar.handlers()));
     }
-    Process process = ExecutableJar.java(dir, command.toArray(String[]::new)).start();
+    return run(ExecutableJar.java(dir, command.toArray(String[]::new)), stdin);
+  }
+
+  private static Result run(ProcessBuilder builder, String stdin)
+      throws IOException, InterruptedException, ExecutionException {
+    Process process = builder.start();
     CompletableFuture<byte[]> stdout =
         CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
     CompletableFuture<byte[]> stderr =

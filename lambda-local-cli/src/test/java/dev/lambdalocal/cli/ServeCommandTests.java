@@ -1,5 +1,6 @@
 package dev.lambdalocal.cli;
 
+import static dev.lambdalocal.cli.ServeHandlers.FAILING_INIT;
 import static dev.lambdalocal.cli.ServeHandlers.STATUS;
 import static dev.lambdalocal.cli.ServeHandlers.WHO_AM_I;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -220,6 +221,29 @@ class ServeCommandTests {
         "Status=" + STATUS,
         "--classpath",
         dir.toString());
+  }
+
+  @Test
+  void aHandlerThatFailsItsInitIsOneLineWithoutItsStackTrace() {
+    int status =
+        cli.execute(
+            "serve",
+            "--api",
+            api().toString(),
+            "--function",
+            "WhoAmI=" + WHO_AM_I,
+            "--function",
+            "Status=" + FAILING_INIT);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(out()).isEmpty();
+    assertThat(err())
+        .isEqualTo(
+            "lambda-local serve: --function Status="
+                + FAILING_INIT
+                + ": Error loading class "
+                + FAILING_INIT
+                + "\n");
   }
 
   @Test

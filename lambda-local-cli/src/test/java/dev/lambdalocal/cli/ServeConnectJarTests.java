@@ -1,5 +1,6 @@
 package dev.lambdalocal.cli;
 
+import static dev.lambdalocal.cli.ServeHandlers.EXIT_ON_DEMAND;
 import static dev.lambdalocal.cli.ServeHandlers.STATUS;
 import static dev.lambdalocal.cli.ServeHandlers.WHO_AM_I;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +101,56 @@ class ServeConnectJarTests {
         throw new AssertionError("serve did not stop within 30 s of SIGTERM");
       }
     }
+  }
+
+  @Test
+  void aHandlerThatExitsEndsOnlyItsRequestAndTheNextGetsANewEnvironment() throws Exception {
+    Process serve =
+        java(
+                "serve",
+                "--api",
+                ServeCommandTests.api().toString(),
+                "--function",
+                "WhoAmI=" + WHO_AM_I,
+                "--function",
+                "Status=" + EXIT_ON_DEMAND)
+            .redirectError(dir.resolve("serve.err").toFile())
+            .start();
+    try {
+      String api = printedLines(serve).get("API");
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+      HttpResponse<String> first = get(http, api + "status");
+      assertThat(first.body()).as(stderr()).isEqualTo("1/1");
+      assertThat(get(http, api + "status").body()).isEqualTo("1/2");
+
+      HttpResponse<String> exited = get(http, api + "status?q=exit");
+      // API Gateway's answer to a function error of a proxy integration.
+      assertThat(exited.statusCode()).isEqualTo(502);
+      assertThat(exited.body()).isEqualTo("{\"message\": \"Internal server error\"}");
+
+      HttpResponse<String> next = get(http, api + "status");
+      assertThat(next.statusCode()).isEqualTo(200);
+      // A new execution environment: the class was initialized again, the instance is new.
+      assertThat(next.body()).isEqualTo("1/1");
+      assertThat(serve.isAlive()).isTrue();
+      assertThat(stderr())
+          .containsPattern(
+              "(?m)^REPORT RequestId: .*\tStatus: error\tError Type: Runtime.ExitError$")
+          .contains("lambda-local: the function called System.exit(5) at ");
+    } finally {
+      serve.destroy();
+      if (!serve.waitFor(30, TimeUnit.SECONDS)) {
+        serve.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        throw new AssertionError("serve did not stop within 30 s of SIGTERM");
+      }
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Read the child's standard output until its four {@code Key: value} lines, or time out. */

@@ -11,6 +11,8 @@ public final class ServeHandlers {
 
   static final String WHO_AM_I = ServeHandlers.class.getName() + "$WhoAmI";
   static final String STATUS = ServeHandlers.class.getName() + "$Status";
+  static final String FAILING_INIT = ServeHandlers.class.getName() + "$FailingInit";
+  static final String EXIT_ON_DEMAND = ServeHandlers.class.getName() + "$ExitOnDemand";
 
   private ServeHandlers() {}
 
@@ -47,6 +49,49 @@ public final class ServeHandlers {
     public APIGatewayProxyResponseEvent handleRequest(
         APIGatewayProxyRequestEvent event, Context context) {
       return new APIGatewayProxyResponseEvent().withStatusCode(418).withBody("short and stout");
+    }
+  }
+
+  /**
+   * Answer {@code <loads>/<calls>}: how often this class was initialized and this instance called;
+   * with {@code ?q=exit}, call {@code System.exit(5)} instead, as no handler should.
+   */
+  public static final class ExitOnDemand
+      implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static int loads;
+
+    static {
+      loads++;
+    }
+
+    private int calls;
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(
+        APIGatewayProxyRequestEvent event, Context context) {
+      calls++;
+      Map<String, String> query = event.getQueryStringParameters();
+      if (query != null && "exit".equals(query.get("q"))) {
+        System.exit(5);
+      }
+      return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody(loads + "/" + calls);
+    }
+  }
+
+  /** Fail the init phase: log a line, then throw from the static initializer. */
+  public static final class FailingInit
+      implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    static {
+      System.out.println("initializing FailingInit");
+      if (Boolean.parseBoolean("true")) {
+        throw new IllegalStateException("no configuration");
+      }
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(
+        APIGatewayProxyRequestEvent event, Context context) {
+      return new APIGatewayProxyResponseEvent().withStatusCode(200);
     }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lambdalocal.core.internal.events.EventFiles;
 import dev.lambdalocal.core.internal.events.Substitution;
 import dev.lambdalocal.core.internal.serialization.RuntimeSerializers;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -116,7 +116,8 @@ public final class Events {
   }
 
   private static byte[] readBytes(Path file) {
-    try (InputStream input = Files.newInputStream(file)) {
+    // Never blocks for good: a named pipe gets a bounded wait for its writer.
+    try (InputStream input = EventFiles.open(file, EventFiles.WRITER_WAIT)) {
       return readAtMost(input, file.toString());
     } catch (NoSuchFileException e) {
       throw new LambdaConfigurationException(file + ": no such file", e);

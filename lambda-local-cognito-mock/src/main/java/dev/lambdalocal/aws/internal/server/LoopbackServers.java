@@ -14,6 +14,9 @@ public final class LoopbackServers {
   /** The only address the servers listen on. */
   public static final String LOOPBACK = "127.0.0.1";
 
+  /** The most threads a server's Jetty runs; idle ones end after a minute. */
+  static final int CONTAINER_THREADS = 200;
+
   private LoopbackServers() {}
 
   /**
@@ -21,7 +24,8 @@ public final class LoopbackServers {
    * HTTP/1.1 with fixed-length bodies as AWS answers, no request journal, no CORS stubs, no stub
    * files read from or written to the user's project, the admin API closed, WireMock quiet (it does
    * not even format each request for a log it would not print), and requests that cannot be read
-   * answered with a 400, never a stack trace.
+   * answered with a 400, never a stack trace; a request body gets 10 s to arrive and up to 200
+   * requests are read or answered at once, so that slow clients never stall the others.
    */
   public static WireMockConfiguration options(int port) {
     return WireMockConfiguration.options()
@@ -36,6 +40,9 @@ public final class LoopbackServers {
         .adminAuthenticator(request -> false)
         .notifier(new ConsoleNotifier(false))
         .stubRequestLoggingDisabled(true)
+        // A thread per request being read or answered (Jetty starts them as needed): with
+        // WireMock's 25, twenty slow clients stalled every other request.
+        .containerThreads(CONTAINER_THREADS)
         .httpServerFactory(new QuietJettyServerFactory());
   }
 

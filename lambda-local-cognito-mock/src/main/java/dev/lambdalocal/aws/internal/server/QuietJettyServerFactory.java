@@ -8,7 +8,10 @@ import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
@@ -18,23 +21,35 @@ import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
 import wiremock.org.eclipse.jetty.http.HttpCompliance;
 import wiremock.org.eclipse.jetty.server.Connector;
+import wiremock.org.eclipse.jetty.server.HttpChannel;
 import wiremock.org.eclipse.jetty.server.HttpConfiguration;
 import wiremock.org.eclipse.jetty.server.HttpConnectionFactory;
+import wiremock.org.eclipse.jetty.server.Request;
 import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
+import wiremock.org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * WireMock's Jetty server, made to answer a request it cannot even read (a broken percent-escape in
- * the query, a truncated or malformed body) with a 400 in AWS's JSON error shape instead of Jetty's
- * 500 page with a Java stack trace. Jetty's own error pages show no stack traces either.
+ * WireMock's Jetty server, made to give up on request bodies that do not arrive within {@link
+ * #BODY_DEADLINE} (so that clients trickling their bodies cannot hold every thread and stall the
+ * others), and to answer a request it cannot even read (a broken percent-escape in the query, a
+ * truncated or malformed body) with a 400 in AWS's JSON error shape instead of Jetty's 500 page
+ * with a Java stack trace. Jetty's own error pages show no stack traces either.
  *
  * <p>The Jetty and servlet classes are WireMock's, relocated under {@code wiremock.} in
  * wiremock-standalone: users' own Jetty and servlet API (Spring Boot 3's Jetty 12, say) never meet
  * them.
  */
 final class QuietJettyServerFactory implements HttpServerFactory {
+
+  /**
+   * How long a request body may take to arrive, from the moment its headers were read: a client
+   * that trickles its body holds a server thread at most this long, never for as long as it keeps
+   * sending. A body sent over loopback takes milliseconds.
+   */
+  static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
 
   private static final byte[] BAD_REQUEST =
       "{\"message\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8);
@@ -56,6 +71,8 @@ final class QuietJettyServerFactory implements HttpServerFactory {
 
       @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
+        context.addFilter(
+            new FilterHolder(new BodyDeadlineFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(
             new FilterHolder(new BadRequestFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         ErrorHandler errors = new ErrorHandler();
@@ -80,6 +97,45 @@ final class QuietJettyServerFactory implements HttpServerFactory {
             configuration
                 .getHttpCompliance()
                 .with("AS_SENT", HttpCompliance.Violation.CASE_SENSITIVE_FIELD_NAME));
+      }
+    }
+  }
+
+  /**
+   * Closes the connection of a request whose body has not arrived whole within {@link
+   * #BODY_DEADLINE}; the read that waits for it then fails and its thread is free. The timer is
+   * Jetty's own scheduler, stopped with the server.
+   */
+  private static final class BodyDeadlineFilter implements Filter {
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      Request base = Request.getBaseRequest(request);
+      if (base == null || base.getHttpInput().isFinished()) {
+        chain.doFilter(request, response);
+        return;
+      }
+      HttpChannel channel = base.getHttpChannel();
+      Scheduler.Task deadline =
+          channel
+              .getConnector()
+              .getScheduler()
+              .schedule(
+                  () -> {
+                    if (!base.getHttpInput().isFinished()) {
+                      channel.abort(
+                          new TimeoutException(
+                              "request body not received within "
+                                  + BODY_DEADLINE.toSeconds()
+                                  + " s"));
+                    }
+                  },
+                  BODY_DEADLINE.toMillis(),
+                  TimeUnit.MILLISECONDS);
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        deadline.cancel();
       }
     }
   }

@@ -1,9 +1,9 @@
 package dev.lambdalocal.core.internal.invoke;
 
 import dev.lambdalocal.core.LambdaConfigurationException;
+import dev.lambdalocal.core.internal.exit.ExitTrappingClassLoader;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,8 @@ public final class FunctionClassLoaders {
    *     for the thread's context class loader (or, without one, lambda-local's own)
    * @param classpath directories and JARs of the function's code, possibly empty
    * @return a supplier called once per execution environment
-   * @throws LambdaConfigurationException naming a class path entry that does not exist
+   * @throws LambdaConfigurationException naming a class path entry that does not exist or cannot be
+   *     read
    */
   public static Supplier<ClassLoader> of(ClassLoader parent, List<Path> classpath) {
     if (parent == null) {
@@ -42,6 +43,12 @@ public final class FunctionClassLoaders {
       if (!Files.exists(entry)) {
         throw new LambdaConfigurationException("Class path entry not found: " + entry);
       }
+      String problem = ClassPathEntries.problem(entry);
+      if (problem != null) {
+        // A URLClassLoader would skip it silently; the function would then miss its classes.
+        throw new LambdaConfigurationException(
+            "Class path entry cannot be used: " + entry + ": " + problem);
+      }
       try {
         entries[i] = entry.toAbsolutePath().toUri().toURL();
       } catch (MalformedURLException e) {
@@ -50,6 +57,8 @@ public final class FunctionClassLoaders {
     }
     // Unnamed, like the runtime's customer class loader: a named loader would prefix every frame
     // of the function's stack traces with its name.
-    return () -> new URLClassLoader(entries, parent);
+    // Exit calls are rewritten in the function's classes, so that its System.exit ends only its
+    // invocation (docs/reliability.md).
+    return () -> new ExitTrappingClassLoader(entries, parent);
   }
 }

@@ -7,6 +7,8 @@ import dev.lambdalocal.core.LambdaError;
 import dev.lambdalocal.core.internal.env.EnvironmentOverlay;
 import dev.lambdalocal.core.internal.env.LambdaVariables;
 import dev.lambdalocal.core.internal.env.TraceHeaderProperty;
+import dev.lambdalocal.core.internal.exit.ExitWatch;
+import dev.lambdalocal.core.internal.exit.FunctionExit;
 import dev.lambdalocal.core.internal.handler.HandlerFactory;
 import dev.lambdalocal.core.internal.handler.HandlerFault;
 import dev.lambdalocal.core.internal.handler.HandlerLoader;
@@ -55,6 +57,9 @@ public final class FunctionRuntime implements AutoCloseable {
 
   private RuntimeSerializers serializers;
   private HandlerLoader loader;
+
+  /** The exit calls of the current execution environment's code. */
+  private ExitWatch exits;
 
   /** Whether the next init phase gets a new class loader (after a cold start). */
   private boolean renewClassLoader;
@@ -120,7 +125,7 @@ public final class FunctionRuntime implements AutoCloseable {
       }
       LogBuffer log = new LogBuffer(config.console());
       Init init = runInit(log, config.initTimeout().toNanos() + config.timeout().toNanos());
-      return init.timedOut ? timeoutError(requestId(InvokeOptions.defaults())) : init.error;
+      return init.error(this, requestId(InvokeOptions.defaults()));
     }
   }
 
@@ -147,15 +152,19 @@ public final class FunctionRuntime implements AutoCloseable {
       long limitNanos = config.timeout().toNanos();
 
       Double initMs = null;
+      if (handler != null && exits.exit() != null) {
+        // A thread of the function exited after its invocation: that runtime process is gone.
+        discardEnvironment();
+      }
       if (handler == null) {
         // An init that overruns its 10 s is retried by Lambda within the first invocation, under
         // the function timeout; here it simply goes on, and what it used beyond 10 s is taken
         // from the invocation's time.
         Init init = runInit(log, config.initTimeout().toNanos() + limitNanos);
         initMs = init.durationMs;
-        if (init.error != null || init.timedOut) {
+        if (init.error != null || init.timedOut || init.exit != null) {
           log.appendLine(PlatformLines.start(requestId, config.functionVersion()));
-          LambdaError error = init.timedOut ? timeoutError(requestId) : init.error;
+          LambdaError error = init.error(this, requestId);
           return finish(requestId, log, error, init.timedOut, null, null, 0, initMs);
         }
         limitNanos -= Math.max(0, init.nanos - config.initTimeout().toNanos());
@@ -166,23 +175,44 @@ public final class FunctionRuntime implements AutoCloseable {
       LoadedHandler current = handler;
       InvocationScope scope = new InvocationScope(log, environment(traceId), traceId);
       long invokeStart = System.nanoTime();
+      ExitWatch watch = exits;
       WorkerPool.Outcome<Invocation> outcome;
       try (InvocationScope.Binding serving = threads.serve(scope)) {
         WorkerPool.Task<Invocation> task =
             workers.start(
                 scope,
                 classLoader,
-                () -> {
-                  ByteArrayOutputStream out = new ByteArrayOutputStream();
-                  Object value = current.handle(new ByteArrayInputStream(payload), out, context);
-                  return new Invocation(out.toByteArray(), value);
-                });
+                () ->
+                    watch.run(
+                        () -> {
+                          ByteArrayOutputStream out = new ByteArrayOutputStream();
+                          Object value =
+                              current.handle(new ByteArrayInputStream(payload), out, context);
+                          return new Invocation(out.toByteArray(), value);
+                        }));
         outcome = task.await(limitNanos);
         if (outcome == null) {
           outcome = task.interrupt();
         }
       }
       long durationNanos = System.nanoTime() - invokeStart;
+
+      FunctionExit exit = watch.exit();
+      if (exit != null) {
+        // Whatever the handler did after it (caught the error, went on, timed out), its runtime
+        // process would be gone: Lambda reports the exit and starts a new environment.
+        log.appendLine(exit.logLine());
+        discardEnvironment();
+        return finish(
+            requestId,
+            log,
+            exit.toLambdaError(requestId),
+            false,
+            null,
+            null,
+            durationNanos,
+            initMs);
+      }
 
       if (outcome.timedOut()) {
         LambdaError error = timeoutError(requestId);
@@ -242,6 +272,9 @@ public final class FunctionRuntime implements AutoCloseable {
     String report =
         PlatformLines.report(
             requestId, durationMs, billedMs, config.memorySizeMb(), memoryUsed, initMs, timedOut);
+    if (FunctionExit.isExitError(error)) {
+      report += FunctionExit.REPORT_STATUS;
+    }
     log.appendLine(PlatformLines.end(requestId));
     log.appendLine(report);
     if (timedOut) {
@@ -271,7 +304,16 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   /** The outcome of an init phase. */
-  private record Init(LambdaError error, boolean timedOut, double durationMs, long nanos) {}
+  private record Init(
+      LambdaError error, boolean timedOut, FunctionExit exit, double durationMs, long nanos) {
+
+    /** Return the init error as an invocation with this request id reports it, or null. */
+    LambdaError error(FunctionRuntime runtime, String requestId) {
+      return exit != null
+          ? exit.toLambdaError(requestId)
+          : timedOut ? runtime.timeoutError(requestId) : error;
+    }
+  }
 
   @SuppressWarnings("try") // the serving handle is there to be closed, not read
   private Init runInit(LogBuffer log, long limitNanos) {
@@ -283,11 +325,14 @@ public final class FunctionRuntime implements AutoCloseable {
       }
       renewClassLoader = false;
     }
+    exits = ExitWatch.of(classLoader);
+    ExitWatch watch = exits;
     InvocationScope scope = new InvocationScope(log, environment(null));
     long start = System.nanoTime();
     WorkerPool.Outcome<LoadedHandler> outcome;
     try (InvocationScope.Binding serving = threads.serve(scope)) {
-      WorkerPool.Task<LoadedHandler> task = workers.start(scope, classLoader, this::load);
+      WorkerPool.Task<LoadedHandler> task =
+          workers.start(scope, classLoader, () -> watch.run(this::load));
       outcome = task.await(limitNanos);
       if (outcome == null) {
         outcome = task.interrupt();
@@ -295,8 +340,14 @@ public final class FunctionRuntime implements AutoCloseable {
     }
     long nanos = System.nanoTime() - start;
     double durationMs = nanos / 1_000_000.0;
+    FunctionExit exit = watch.exit();
+    if (exit != null) {
+      log.appendLine(exit.logLine());
+      discardEnvironment();
+      return new Init(null, false, exit, durationMs, nanos);
+    }
     if (outcome.timedOut()) {
-      return new Init(null, true, durationMs, nanos);
+      return new Init(null, true, null, durationMs, nanos);
     }
     if (outcome.failure() instanceof LambdaConfigurationException mistake) {
       // A handler factory that returned no handler: the caller's mistake, not the function's.
@@ -308,10 +359,10 @@ public final class FunctionRuntime implements AutoCloseable {
       Throwable failure = outcome.failure();
       HandlerFault fault = failure instanceof HandlerFault f ? f : initError(failure);
       log.appendLine(fault.reportableError().stripTrailing());
-      return new Init(fault.toLambdaError(), false, durationMs, nanos);
+      return new Init(fault.toLambdaError(), false, null, durationMs, nanos);
     }
     handler = outcome.value();
-    return new Init(null, false, durationMs, nanos);
+    return new Init(null, false, null, durationMs, nanos);
   }
 
   private void discardEnvironment() {
