@@ -334,6 +334,8 @@ public final class FunctionRuntime implements AutoCloseable {
                 config.handlerString(),
                 config.logGroupName(),
                 logStreamName));
+    environment.putAll(
+        LambdaVariables.withPlatform(config.platformEnvironment().apply(config.functionName())));
     environment.putAll(config.userEnvironment());
     baseEnvironment = Map.copyOf(environment);
   }
