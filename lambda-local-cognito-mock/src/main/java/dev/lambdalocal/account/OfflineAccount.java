@@ -2,6 +2,7 @@ package dev.lambdalocal.account;
 
 import dev.lambdalocal.account.internal.AccountServices;
 import dev.lambdalocal.account.internal.ExtensionServer;
+import dev.lambdalocal.account.internal.SecretsFile;
 import dev.lambdalocal.aws.internal.Clients;
 import dev.lambdalocal.aws.internal.Settings;
 import dev.lambdalocal.aws.internal.server.ServiceRouter;
@@ -313,6 +314,20 @@ public final class OfflineAccount implements AutoCloseable {
               Objects.requireNonNull(name, "name"),
               Objects.requireNonNull(type, "type"),
               Objects.requireNonNull(value, "value")));
+      return this;
+    }
+
+    /**
+     * Start with the secrets and parameters of a JSON file: {@code {"secrets": {"name": "value"},
+     * "parameters": {"/name": "value", "/other": {"type": "SecureString", "value": "…"}}}}.
+     *
+     * @param file the file
+     * @throws IllegalArgumentException naming the file (and line and column) at fault
+     */
+    public Builder file(java.nio.file.Path file) {
+      SecretsFile.Contents contents = SecretsFile.read(Objects.requireNonNull(file, "file"));
+      secrets.putAll(contents.secrets());
+      contents.parameters().forEach(p -> parameter(p.name(), p.type(), p.value()));
       return this;
     }
 

@@ -34,7 +34,8 @@ public class AwsReadingHandler implements RequestHandler<Map<String, String>, Ma
     result.put("extensionSecret", extension("/secretsmanager/get?secretId=" + event.get("secret")));
     result.put(
         "extensionParameter",
-        extension("/systemsmanager/parameters/get?withDecryption=true&name=" + event.get("parameter")));
+        extension(
+            "/systemsmanager/parameters/get?withDecryption=true&name=" + event.get("parameter")));
     try (DynamoDbClient dynamo = DynamoDbClient.create()) {
       dynamo.listTables();
       result.put("dynamodb", "reached");

@@ -51,7 +51,8 @@ class OfflineAccountTests {
   void unmodifiedHandlerReadsOfflineSecretsThreeWaysAndNeverReachesAws() throws Exception {
     try (LocalLambda function =
         account
-            .configure(LocalLambda.builder()
+            .configure(
+                LocalLambda.builder()
                     .handler(AwsReadingHandler.class)
                     // Building the first SDK clients of a JVM loads many classes.
                     .timeout(java.time.Duration.ofSeconds(60))
@@ -79,7 +80,8 @@ class OfflineAccountTests {
           .isEqualTo("k3y");
       // DynamoDB is not served: the default client gets a local answer, not AWS's.
       assertThat((String) result.get("dynamodb"))
-          .startsWith("lambda-local's offline account does not serve X-Amz-Target DynamoDB_20120810.ListTables")
+          .startsWith(
+              "lambda-local's offline account does not serve X-Amz-Target DynamoDB_20120810.ListTables")
           .contains("nothing was sent to AWS");
     }
   }
@@ -116,7 +118,8 @@ class OfflineAccountTests {
           .isInstanceOfSatisfying(
               SecretsManagerException.class,
               e -> {
-                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+                assertThat(e.awsErrorDetails().errorCode())
+                    .isEqualTo("UnrecognizedClientException");
                 assertThat(e.awsErrorDetails().errorMessage())
                     .isEqualTo("The security token included in the request is invalid.");
               });
@@ -139,7 +142,8 @@ class OfflineAccountTests {
               DynamoDbException.class,
               e -> {
                 assertThat(e.statusCode()).isEqualTo(400);
-                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LambdaLocalServiceNotServed");
+                assertThat(e.awsErrorDetails().errorCode())
+                    .isEqualTo("LambdaLocalServiceNotServed");
                 assertThat(e.awsErrorDetails().errorMessage())
                     .contains("(it serves cognito-identity, secretsmanager, ssm)");
               });

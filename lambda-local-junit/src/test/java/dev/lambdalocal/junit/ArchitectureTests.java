@@ -39,7 +39,7 @@ class ArchitectureTests {
    * before it. {@code aws} holds the internals that Cognito and API Gateway share.
    */
   private static final List<String> ROOMS =
-      List.of("core", "aws", "cognito", "apigateway", "junit");
+      List.of("core", "aws", "cognito", "secretsmanager", "ssm", "apigateway", "account", "junit");
 
   private static final Pattern DEPENDENCY =
       Pattern.compile("^\\s+(dev\\.lambdalocal\\.\\S+)\\s+->\\s+(dev\\.lambdalocal\\.\\S+)\\s");

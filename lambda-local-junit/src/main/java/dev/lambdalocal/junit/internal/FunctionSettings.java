@@ -167,6 +167,18 @@ public final class FunctionSettings {
    * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
    */
   public LocalLambda build() {
+    return build(java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Create the function, letting {@code platform} add to its builder last (the offline account of
+   * {@code @WithOfflineAccount}).
+   *
+   * @param platform adds to the builder
+   * @return a new function; the caller closes it
+   * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
+   */
+  public LocalLambda build(java.util.function.UnaryOperator<LocalLambda.Builder> platform) {
     LocalLambda.Builder builder = LocalLambda.builder();
     if (values.handler instanceof Class<?> handlerClass) {
       builder.handler(handlerClass);
@@ -184,7 +196,7 @@ public final class FunctionSettings {
     values.environmentFiles.forEach(builder::environmentFile);
     builder.environment(values.environment);
     try {
-      return builder.build();
+      return platform.apply(builder).build();
     } catch (LambdaConfigurationException e) {
       throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
     }
