@@ -110,6 +110,7 @@ public final class LambdaLocalCli implements Callable<Integer> {
     commands.put("run", () -> new RunCommand(in, out, err).spec());
     commands.put("serve", () -> new ServeCommand(out, err));
     commands.put("connect", () -> new ConnectCommand(out, err));
+    commands.put("secrets", () -> SecretsCommand.commandLine(out, err));
     CommandLine commandLine = new CommandLine(new LambdaLocalCli().spec);
     Supplier<Object> only = arguments.length > 0 ? commands.get(arguments[0]) : null;
     if (only != null) {
