@@ -315,7 +315,7 @@ class RunCommandTests {
         "--env",
         "GREETING");
     assertUsageError(
-        "lambda-local: Missing required subcommand: run, serve, connect (see 'lambda-local"
+        "lambda-local: Missing required subcommand: run, serve, connect, secrets (see 'lambda-local"
             + " --help')");
     assertUsageError(
         "lambda-local: Unmatched argument at index 0: 'walk' (see 'lambda-local --help')", "walk");
