@@ -92,26 +92,32 @@ public final class AccountServices implements AutoCloseable {
     return service.orElseThrow(() -> new IllegalStateException(mock + " registered no service"));
   }
 
+  /** Return the account's key ring. */
   public KeyRing keys() {
     return keys;
   }
 
+  /** Return the account's Cognito Identity. */
   public CognitoMock cognito() {
     return cognito;
   }
 
+  /** Return the account's Secrets Manager. */
   public SecretsManagerMock secretsManager() {
     return secretsManager;
   }
 
+  /** Return the account's Parameter Store. */
   public ParameterStoreMock parameterStore() {
     return parameterStore;
   }
 
+  /** Return the service behind the Secrets Manager. */
   public MountedService secretsService() {
     return mount(secretsManager);
   }
 
+  /** Return the service behind the Parameter Store. */
   public MountedService ssmService() {
     return mount(parameterStore);
   }

@@ -9,7 +9,6 @@ import dev.lambdalocal.aws.internal.protocol.Input;
 import dev.lambdalocal.aws.internal.protocol.Json;
 import dev.lambdalocal.aws.internal.protocol.Validation;
 import dev.lambdalocal.secretsmanager.internal.StoredSecret.Version;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -269,10 +268,6 @@ final class SecretOperations {
     StoredSecret secret = service.find(secretId(input)).orElseThrow(SecretsErrors::notFound);
     secret.deletionDate = null;
     return Json.object().put("ARN", secret.arn).put("Name", secret.name);
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   static List<String> copy(List<String> list) {
