@@ -4,6 +4,7 @@ import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.junit.WithCognitoMock;
 import dev.lambdalocal.junit.WithOfflineAccount;
 import dev.lambdalocal.junit.internal.Stores;
+import dev.lambdalocal.junit.internal.cognito.AccountSupport;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;

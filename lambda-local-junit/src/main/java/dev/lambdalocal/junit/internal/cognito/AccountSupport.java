@@ -1,4 +1,4 @@
-package dev.lambdalocal.junit.internal.account;
+package dev.lambdalocal.junit.internal.cognito;
 
 import dev.lambdalocal.account.OfflineAccount;
 import dev.lambdalocal.core.LocalLambda;
@@ -34,7 +34,8 @@ public final class AccountSupport {
 
   // getOrComputeIfAbsent is the 5.10 API; 5.13 deprecates it in favour of computeIfAbsent.
   @SuppressWarnings({"deprecation", "unchecked"})
-  static OfflineAccount account(Found found) {
+  /** Return the account of {@code found}'s class, starting it on first use. */
+  public static OfflineAccount account(Found found) {
     ExtensionContext owner = found.owner();
     return ((StoredResource<OfflineAccount>)
             Stores.store(owner)
@@ -79,7 +80,8 @@ public final class AccountSupport {
   }
 
   @SuppressWarnings({"deprecation", "unchecked", "rawtypes"})
-  static Object client(Found found, ExtensionContext context, Class<?> type) {
+  /** Return a client of {@code type} for the account, one per test, closed by the engine. */
+  public static Object client(Found found, ExtensionContext context, Class<?> type) {
     OfflineAccount account = account(found);
     ExtensionContext level = Stores.testLevel(context);
     return ((StoredResource<AutoCloseable>)
@@ -108,7 +110,8 @@ public final class AccountSupport {
     }
   }
 
-  static LocalLambda.Builder configure(Found found, LocalLambda.Builder builder) {
+  /** Run the function of {@code builder} with the account. */
+  public static LocalLambda.Builder configure(Found found, LocalLambda.Builder builder) {
     return account(found).configure(builder);
   }
 }
