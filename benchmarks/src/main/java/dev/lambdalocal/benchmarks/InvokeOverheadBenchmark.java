@@ -33,10 +33,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The overhead per invoke is {@code invokeJson* - directCall*}; the target is at most 20 µs.
  *
- * <p>{@code threadHandoff} is the floor of that design on the machine at hand: the direct call
- * handed as a task to a cached thread pool (as lambda-local's worker pool is) and awaited, with
- * nothing of lambda-local involved. The difference {@code invokeJson* - threadHandoff} is
- * lambda-local's own work. See {@code docs/performance.md} for the results.
+ * <p>{@code threadHandoff} is a reference, not a floor: the direct call handed as a task to a plain
+ * cached thread pool and awaited, with nothing of lambda-local involved — the hand-off lambda-local
+ * first used. Its worker now spins briefly between tasks instead of parking, so a warm {@code
+ * invokeJson*} wakes no parked thread and is measured well below {@code threadHandoff}; the
+ * difference says what a parked-thread wake-up costs on the machine at hand. See {@code
+ * docs/performance.md} for the results.
  *
  * @since 0.1.0
  */

@@ -73,7 +73,8 @@ class ApiClientTests {
 
     JsonNode event = event(response);
     assertThat(event.path("httpMethod").asText()).isEqualTo("GET");
-    assertThat(event.path("pathParameters").path("id").asText()).isEqualTo("a b+ü");
+    // REST APIs pass path parameters still percent-encoded, as the client encoded them.
+    assertThat(event.path("pathParameters").path("id").asText()).isEqualTo("a%20b+%C3%BC");
     assertThat(event.path("multiValueQueryStringParameters").path("tag"))
         .extracting(JsonNode::asText)
         .containsExactly("x&y", "a b");

@@ -91,7 +91,7 @@ class MisuseTests {
     assertThat(failureOf(ReservedVariable.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage(
-            "@LambdaTest on class "
+            "@LambdaTest(env = \"AWS_REGION=mars-1\") on class "
                 + PREFIX
                 + "ReservedVariable: Lambda was unable to configure your environment variables"
                 + " because the environment variables you have provided contains reserved keys"
@@ -101,6 +101,24 @@ class MisuseTests {
 
   @LambdaTest(handler = Greeter.class, env = "AWS_REGION=mars-1")
   static class ReservedVariable {
+    @Test
+    void test() {}
+  }
+
+  @Test
+  void anEnvironmentFileThatDoesNotExist() {
+    assertThat(failureOf(MissingEnvFile.class))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage(
+            "@LambdaTest(envFile = \"missing-env.json\") on class "
+                + PREFIX
+                + "MissingEnvFile: missing-env.json: environment variables file not found ("
+                + Path.of("missing-env.json").toAbsolutePath()
+                + ")");
+  }
+
+  @LambdaTest(handler = Greeter.class, env = "TABLE=pets", envFile = "missing-env.json")
+  static class MissingEnvFile {
     @Test
     void test() {}
   }

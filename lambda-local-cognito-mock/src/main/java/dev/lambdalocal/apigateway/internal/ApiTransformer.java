@@ -11,9 +11,12 @@ import dev.lambdalocal.apigateway.ApiGatewayMock.ApiType;
 import dev.lambdalocal.apigateway.ApiGatewayMock.Authorization;
 import dev.lambdalocal.apigateway.IamAuthorizer.Decision;
 import dev.lambdalocal.aws.internal.protocol.Json;
+import dev.lambdalocal.aws.internal.server.LoopbackServers;
+import dev.lambdalocal.core.Events;
 import dev.lambdalocal.core.InvocationResult;
 import dev.lambdalocal.core.InvokeOptions;
 import dev.lambdalocal.core.LocalLambda;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,12 +53,19 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     IncomingRequest request = incoming(serveEvent.getRequest());
+    if (request.body().length > GatewayResponse.MAX_BODY_BYTES) {
+      // Refused before API Gateway's own request handling: REST's answer has no request ids.
+      return toDefinition(GatewayResponse.bodyTooLarge(settings.type()));
+    }
     Ids ids = Ids.random();
     return toDefinition(handle(request, ids).withRequestIds(settings.type(), ids));
   }
 
   GatewayResponse handle(IncomingRequest request, Ids ids) {
     ApiType type = settings.type();
+    if (type == ApiType.HTTP && HttpApiPaths.decoded(request.rawPath()).isEmpty()) {
+      return GatewayResponse.badPath();
+    }
     Optional<RouteTable.Match> match = route(request);
     if (match.isEmpty()) {
       return GatewayResponse.noRoute(type);
@@ -76,6 +86,11 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
             ? ProxyEvents.rest(settings, request, match.get(), principal, ids)
             : ProxyEvents.http(settings, request, match.get(), principal, ids);
     String json = Json.write(event);
+    if (json.length() > Events.MAX_PAYLOAD_BYTES / 3
+        && json.getBytes(StandardCharsets.UTF_8).length > Events.MAX_PAYLOAD_BYTES) {
+      // Lambda refuses the invocation (RequestEntityTooLargeException); API Gateway answers.
+      return GatewayResponse.eventTooLarge(type);
+    }
     // Lambda's context.identity stays empty: API Gateway invokes the function with its own
     // credentials, the caller's identity travels only in the event.
     InvocationResult result;
@@ -94,7 +109,7 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     }
     Optional<GatewayResponse> response =
         type == ApiType.REST
-            ? ProxyResponses.rest(result.payload())
+            ? ProxyResponses.rest(result.payload(), settings.isRestBinary(firstAccept(request)))
             : ProxyResponses.http(result.payload());
     return response.orElseGet(() -> GatewayResponse.integrationError(type));
   }
@@ -125,21 +140,43 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     return result;
   }
 
+  /**
+   * Route on the decoded path. A REST API matches each decoded segment but passes path parameters
+   * still percent-encoded (a live capture in hotsock/voker's vokerhttp/testdata has {@code "proxy":
+   * "capture/space%20value"}; serverless/serverless#5037 sees {@code %40}); an HTTP API decodes the
+   * whole path first, so an encoded {@code /} separates segments (see {@link HttpApiPaths}).
+   */
   private Optional<RouteTable.Match> route(IncomingRequest request) {
     String prefix = settings.stagePrefix();
-    String path = request.rawPath();
+    boolean rest = settings.type() == ApiType.REST;
+    String path = rest ? request.rawPath() : HttpApiPaths.decoded(request.rawPath()).orElseThrow();
     if (!path.equals(prefix) && !path.startsWith(prefix + "/")) {
       return Optional.empty();
     }
+    List<String> raw = RouteTable.segments(path.substring(prefix.length()));
+    if (!rest) {
+      return settings.routes().match(request.method(), raw);
+    }
     List<String> segments = new ArrayList<>();
     try {
-      for (String segment : RouteTable.segments(path.substring(prefix.length()))) {
+      for (String segment : raw) {
         segments.add(IncomingRequest.decodePath(segment));
       }
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    return settings.routes().match(request.method(), segments);
+    return settings.routes().match(request.method(), segments, raw);
+  }
+
+  /**
+   * The media type API Gateway checks against the binary media types to decide whether to decode a
+   * base64 response: the first of the first {@code Accept} header ("API Gateway uses the first
+   * Accept header from clients to determine if a response should return binary media", AWS's
+   * "Binary media types for REST APIs" page).
+   */
+  private static String firstAccept(IncomingRequest request) {
+    String accept = request.header("Accept");
+    return accept == null ? null : accept.split(",", 2)[0];
   }
 
   private IncomingRequest incoming(Request request) {
@@ -156,8 +193,18 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
         question < 0 ? "" : url.substring(question + 1),
         headers,
         body == null ? new byte[0] : body,
-        request.getClientIp(),
+        clientIp(request),
         settings.clock().instant());
+  }
+
+  /**
+   * WireMock reports a client's own {@code X-Forwarded-For} as its address; API Gateway uses the
+   * connection's, which on this server is always a loopback one.
+   */
+  private static String clientIp(Request request) {
+    return request.containsHeader("X-Forwarded-For")
+        ? LoopbackServers.LOOPBACK
+        : request.getClientIp();
   }
 
   private static ResponseDefinition toDefinition(GatewayResponse response) {

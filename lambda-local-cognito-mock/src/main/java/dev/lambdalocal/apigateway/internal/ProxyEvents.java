@@ -1,6 +1,7 @@
 package dev.lambdalocal.apigateway.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdalocal.apigateway.ApiGatewayMock.Authorization;
 import dev.lambdalocal.apigateway.ApiGatewayMock.Route;
 import dev.lambdalocal.aws.internal.protocol.Json;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,8 @@ final class ProxyEvents {
     event.put("httpMethod", request.method());
     ObjectNode headers = event.putObject("headers");
     ObjectNode multiValueHeaders = event.putObject("multiValueHeaders");
-    request
-        .headers()
+    boolean iam = route.authorization() == Authorization.AWS_IAM;
+    EventHeaders.rest(request, iam)
         .forEach(
             (name, values) -> {
               headers.put(name, values.get(values.size() - 1));
@@ -97,9 +98,10 @@ final class ProxyEvents {
     ObjectNode event = Json.object();
     event.put("version", "2.0");
     event.put("routeKey", routeKey);
-    event.put("rawPath", request.rawPath());
+    String path = HttpApiPaths.decoded(request.rawPath()).orElseThrow();
+    event.put("rawPath", path);
     event.put("rawQueryString", request.rawQuery());
-    Map<String, List<String>> headers = request.lowerCaseHeaders();
+    Map<String, List<String>> headers = EventHeaders.http(request);
     List<String> cookies = headers.remove("cookie");
     if (cookies != null) {
       var array = event.putArray("cookies");
@@ -128,7 +130,7 @@ final class ProxyEvents {
     context.put("domainPrefix", settings.apiId());
     ObjectNode http = context.putObject("http");
     http.put("method", request.method());
-    http.put("path", request.rawPath());
+    http.put("path", path);
     http.put("protocol", "HTTP/1.1");
     http.put("sourceIp", request.sourceIp());
     http.put("userAgent", request.header("User-Agent"));
@@ -169,18 +171,20 @@ final class ProxyEvents {
     event.put("isBase64Encoded", binary);
   }
 
-  /** HTTP API passes text content types as they are and base64-encodes everything else. */
+  /**
+   * HTTP API passes a body as text only for {@code text/*}, {@code application/json}, {@code
+   * application/xml} and {@code application/javascript}, and base64-encodes everything else, a
+   * request without {@code Content-Type} and {@code application/x-www-form-urlencoded} included
+   * (checked against a real HTTP API in ministackorg/ministack#766, June 2026).
+   */
   static boolean isText(String contentType) {
     if (contentType == null) {
-      return true;
+      return false;
     }
     String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     return type.startsWith("text/")
         || type.equals("application/json")
         || type.equals("application/javascript")
-        || type.equals("application/ecmascript")
-        || type.equals("application/xml")
-        || type.endsWith("+json")
-        || type.endsWith("+xml");
+        || type.equals("application/xml");
   }
 }

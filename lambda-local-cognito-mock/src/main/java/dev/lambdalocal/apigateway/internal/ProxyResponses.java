@@ -28,9 +28,13 @@ final class ProxyResponses {
   /**
    * Read a payload 1.0 proxy response.
    *
+   * @param decodeBase64 whether the request's {@code Accept} matches one of the API's binary media
+   *     types: only then does a REST API decode an {@code isBase64Encoded} body; otherwise the
+   *     client gets the base64 text (AWS's "Binary media types for REST APIs" page;
+   *     ministackorg/ministack#767 checked both against a real REST API)
    * @return the response, or empty when API Gateway would call it malformed (502)
    */
-  static Optional<GatewayResponse> rest(byte[] payload) {
+  static Optional<GatewayResponse> rest(byte[] payload, boolean decodeBase64) {
     JsonNode node = parse(payload);
     if (node == null || !node.isObject()) {
       return Optional.empty();
@@ -81,7 +85,7 @@ final class ProxyResponses {
     if (!containsIgnoreCase(headers, "Content-Type")) {
       headers.put("Content-Type", List.of("application/json"));
     }
-    return body(node, status, headers);
+    return body(node, status, headers, decodeBase64);
   }
 
   /**
@@ -127,11 +131,11 @@ final class ProxyResponses {
         headers.put("Set-Cookie", values);
       }
     }
-    return body(node, status, headers);
+    return body(node, status, headers, true);
   }
 
   private static Optional<GatewayResponse> body(
-      JsonNode node, int status, Map<String, List<String>> headers) {
+      JsonNode node, int status, Map<String, List<String>> headers, boolean decodeBase64) {
     JsonNode body = node.get("body");
     JsonNode base64 = node.get("isBase64Encoded");
     if (body != null && !body.isNull() && !body.isTextual()) {
@@ -142,7 +146,7 @@ final class ProxyResponses {
     }
     String text = body == null || body.isNull() ? "" : body.textValue();
     byte[] bytes;
-    if (base64 != null && base64.asBoolean()) {
+    if (base64 != null && base64.asBoolean() && decodeBase64) {
       try {
         bytes = Base64.getDecoder().decode(text);
       } catch (IllegalArgumentException e) {

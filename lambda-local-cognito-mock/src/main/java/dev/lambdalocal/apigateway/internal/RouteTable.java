@@ -82,6 +82,19 @@ public final class RouteTable {
    * @return the route and its path parameters, or empty when API Gateway has no route for it
    */
   public Optional<Match> match(String method, List<String> segments) {
+    return match(method, segments, segments);
+  }
+
+  /**
+   * Find the route of a request whose path parameters take their values from other segments than
+   * those matched: REST APIs match decoded segments but pass the parameters still percent-encoded.
+   *
+   * @param method the request's method
+   * @param segments the decoded path segments after the stage, matched against the templates
+   * @param values the segments the parameters' values come from, as many as {@code segments}
+   * @return the route and its path parameters, or empty when API Gateway has no route for it
+   */
+  public Optional<Match> match(String method, List<String> segments, List<String> values) {
     Match best = null;
     String bestRank = null;
     for (Compiled compiled : routes) {
@@ -89,7 +102,7 @@ public final class RouteTable {
       if (!routeMethod.equals(method) && !routeMethod.equals("ANY")) {
         continue;
       }
-      Map<String, String> parameters = compiled.match(segments);
+      Map<String, String> parameters = compiled.match(segments, values);
       if (parameters == null) {
         continue;
       }
@@ -118,7 +131,7 @@ public final class RouteTable {
    * A route chosen for a request.
    *
    * @param route the route
-   * @param pathParameters its path variables, decoded, in template order
+   * @param pathParameters its path variables in template order
    */
   public record Match(Route route, Map<String, String> pathParameters) {}
 
@@ -149,7 +162,7 @@ public final class RouteTable {
       return rank.append("3").toString();
     }
 
-    Map<String, String> match(List<String> segments) {
+    Map<String, String> match(List<String> segments, List<String> values) {
       Map<String, String> parameters = new LinkedHashMap<>();
       for (int i = 0; i < template.size(); i++) {
         var parameter = PARAMETER.matcher(template.get(i));
@@ -159,7 +172,7 @@ public final class RouteTable {
             return null;
           }
           parameters.put(
-              parameter.group(1) + "+", String.join("/", segments.subList(i, segments.size())));
+              parameter.group(1) + "+", String.join("/", values.subList(i, values.size())));
           return greedy(parameters);
         }
         if (i >= segments.size()) {
@@ -170,7 +183,7 @@ public final class RouteTable {
           if (segment.isEmpty()) {
             return null;
           }
-          parameters.put(parameter.group(1), segment);
+          parameters.put(parameter.group(1), values.get(i));
         } else if (!template.get(i).equals(segment)) {
           return null;
         }

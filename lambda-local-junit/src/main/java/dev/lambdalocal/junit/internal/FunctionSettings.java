@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,6 +36,7 @@ public final class FunctionSettings {
 
   private final Values values;
   private final String origin;
+  private final Map<String, String> origins;
   private final ClassLoader loader;
 
   /** What identifies a function; everything but the origins. */
@@ -47,11 +49,44 @@ public final class FunctionSettings {
       Map<String, String> environment,
       List<Path> environmentFiles,
       ColdStart coldStart,
-      boolean quiet) {}
+      boolean quiet) {
 
-  private FunctionSettings(Values values, String origin, ClassLoader loader) {
+    // Written out: a record's generated equals/hashCode bootstrap java.lang.runtime.ObjectMethods
+    // on first use, tens of milliseconds of a cold start's CPU (benchmarks/coldstart.sh).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Values that
+          && Objects.equals(handler, that.handler)
+          && Objects.equals(functionName, that.functionName)
+          && timeout.equals(that.timeout)
+          && memorySize == that.memorySize
+          && region.equals(that.region)
+          && environment.equals(that.environment)
+          && environmentFiles.equals(that.environmentFiles)
+          && coldStart == that.coldStart
+          && quiet == that.quiet;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(
+          handler,
+          functionName,
+          timeout,
+          memorySize,
+          region,
+          environment,
+          environmentFiles,
+          coldStart,
+          quiet);
+    }
+  }
+
+  private FunctionSettings(
+      Values values, String origin, Map<String, String> origins, ClassLoader loader) {
     this.values = values;
     this.origin = origin;
+    this.origins = origins;
     this.loader = loader;
   }
 
@@ -198,7 +233,8 @@ public final class FunctionSettings {
     try {
       return platform.apply(builder).build();
     } catch (LambdaConfigurationException e) {
-      throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
+      throw new ExtensionConfigurationException(
+          SettingOrigins.blame(e.getMessage(), origins, origin) + ": " + e.getMessage(), e);
     }
   }
 
@@ -231,6 +267,7 @@ public final class FunctionSettings {
     private ColdStart coldStart = ColdStart.PER_CLASS;
     private boolean quiet;
     private String origin = "@LambdaTest";
+    private final Map<String, String> origins = new LinkedHashMap<>();
 
     Merge(ClassLoader loader) {
       this.loader = loader;
@@ -268,7 +305,13 @@ public final class FunctionSettings {
                 }
               });
       parameter(context, LambdaTest.ENV_FILE_KEY)
-          .ifPresent(text -> environmentFiles.add(Path.of(text)));
+          .ifPresent(
+              text -> {
+                environmentFiles.add(Path.of(text));
+                origins.put(
+                    SettingOrigins.file(Path.of(text)),
+                    parameterOrigin(LambdaTest.ENV_FILE_KEY, text));
+              });
       parameter(context, LambdaTest.QUIET_KEY)
           .ifPresent(
               text -> {
@@ -312,6 +355,9 @@ public final class FunctionSettings {
       }
       for (String file : annotation.envFile()) {
         environmentFiles.add(Path.of(file));
+        origins.put(
+            SettingOrigins.file(Path.of(file)),
+            "@LambdaTest(envFile = \"" + file + "\") on " + where);
       }
       for (String pair : annotation.env()) {
         int equals = pair.indexOf('=');
@@ -320,6 +366,9 @@ public final class FunctionSettings {
               "@LambdaTest(env = \"" + pair + "\") on " + where + ": expected NAME=value");
         }
         environment.put(pair.substring(0, equals), pair.substring(equals + 1));
+        origins.put(
+            SettingOrigins.variable(pair.substring(0, equals)),
+            "@LambdaTest(env = \"" + pair + "\") on " + where);
       }
       if (annotation.coldStart() != ColdStart.DEFAULT) {
         coldStart = annotation.coldStart();
@@ -374,6 +423,7 @@ public final class FunctionSettings {
               coldStart,
               quiet),
           origin,
+          Map.copyOf(origins),
           handlerLoader);
     }
 

@@ -75,5 +75,19 @@ public final class Functions {
   }
 
   /** One function per owner and settings; the owner's id keeps parents' entries out of reach. */
-  private record Key(String owner, FunctionSettings settings) {}
+  private record Key(String owner, FunctionSettings settings) {
+
+    // Written out, as FunctionSettings.Values' are: no ObjectMethods bootstrap in a cold start.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that
+          && owner.equals(that.owner)
+          && settings.equals(that.settings);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * owner.hashCode() + settings.hashCode();
+    }
+  }
 }

@@ -16,6 +16,11 @@ import wiremock.jakarta.servlet.ServletException;
 import wiremock.jakarta.servlet.ServletRequest;
 import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
+import wiremock.org.eclipse.jetty.http.HttpCompliance;
+import wiremock.org.eclipse.jetty.server.Connector;
+import wiremock.org.eclipse.jetty.server.HttpConfiguration;
+import wiremock.org.eclipse.jetty.server.HttpConnectionFactory;
+import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
@@ -44,6 +49,12 @@ final class QuietJettyServerFactory implements HttpServerFactory {
       Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
     return new Jetty11HttpServer(options, admin, stubs) {
       @Override
+      protected void applyAdditionalServerConfiguration(Server server, Options options) {
+        super.applyAdditionalServerConfiguration(server, options);
+        keepHeaderNamesAsSent(server);
+      }
+
+      @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
         context.addFilter(
             new FilterHolder(new BadRequestFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -53,6 +64,24 @@ final class QuietJettyServerFactory implements HttpServerFactory {
         context.setErrorHandler(errors);
       }
     };
+  }
+
+  /**
+   * Let header names reach the services as the client wrote them: Jetty otherwise rewrites the
+   * names it knows to their usual case ({@code content-type} becomes {@code Content-Type}), while
+   * API Gateway passes them on as sent.
+   */
+  private static void keepHeaderNamesAsSent(Server server) {
+    for (Connector connector : server.getConnectors()) {
+      HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+      if (http != null) {
+        HttpConfiguration configuration = http.getHttpConfiguration();
+        configuration.setHttpCompliance(
+            configuration
+                .getHttpCompliance()
+                .with("AS_SENT", HttpCompliance.Violation.CASE_SENSITIVE_FIELD_NAME));
+      }
+    }
   }
 
   /** Turns a failure to read the request into AWS's shape of a 400. */

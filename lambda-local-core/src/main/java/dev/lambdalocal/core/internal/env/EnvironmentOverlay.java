@@ -13,7 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Make {@code System.getenv()} and {@code System.getenv(String)} answer with the environment of the
@@ -153,7 +153,8 @@ public final class EnvironmentOverlay {
   @SuppressWarnings("try") // the binding is there to be closed, not read
   private static String probe() {
     String name = "LAMBDA_LOCAL_OVERLAY_PROBE";
-    String value = UUID.randomUUID().toString();
+    // Any value the process cannot already hold; no UUID: its SecureRandom costs a cold start.
+    String value = Long.toHexString(ThreadLocalRandom.current().nextLong());
     InvocationScope scope = new InvocationScope((bytes, offset, length) -> {}, Map.of(name, value));
     try (InvocationScope.Binding binding = scope.bind()) {
       if (!value.equals(System.getenv().get(name))) {

@@ -360,7 +360,19 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   private static String requestId(InvokeOptions options) {
-    return options.requestId() != null ? options.requestId() : UUID.randomUUID().toString();
+    return options.requestId() != null ? options.requestId() : randomUuid();
+  }
+
+  /**
+   * Return a random (version 4) UUID as text, as Lambda's request ids are. Drawn from {@link
+   * ThreadLocalRandom} rather than {@link UUID#randomUUID()}: an id needs no cryptographic
+   * strength, and the first {@code SecureRandom} costs a cold start tens of milliseconds of CPU.
+   */
+  static String randomUuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low).toString();
   }
 
   private String traceId(InvokeOptions options) {
