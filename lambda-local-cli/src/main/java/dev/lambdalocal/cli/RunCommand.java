@@ -15,10 +15,12 @@ import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -45,7 +47,9 @@ final class RunCommand implements Callable<Integer> {
               + " function error or timeout, Lambda's error document); standard error receives the"
               + " function's logs and its START, END and REPORT lines.",
           "%%IDENTITY_ID%% and %%IDENTITY_POOL_ID%% in the event are replaced by the caller's"
-              + " Cognito identity, which the function also finds in Context.getIdentity().");
+              + " Cognito identity, which the function also finds in Context.getIdentity(). Without"
+              + " them and without identity options the caller has no identity, as a caller"
+              + " without Cognito credentials has none: Context.getIdentity() is null.");
 
   private final InputStream in;
   private final OutputStream out;
@@ -128,12 +132,14 @@ final class RunCommand implements Callable<Integer> {
     option(
         String.class,
         "<id>",
-        "The caller's Cognito identity id (default: a new <region>:<uuid>).",
+        "The caller's Cognito identity id (default: a new <region>:<uuid> when the caller has an"
+            + " identity).",
         "--identity-id");
     option(
         String.class,
         "<id>",
-        "The caller's Cognito identity pool id (default: a new <region>:<uuid>).",
+        "The caller's Cognito identity pool id (default: a new <region>:<uuid> when the caller has"
+            + " an identity).",
         "--identity-pool-id");
     option(
         String.class,
@@ -168,13 +174,19 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String region = value("--region");
-    Identity identity =
-        new Identity(
-            cognitoId("--identity-id", value("--identity-id"), region),
-            cognitoId("--identity-pool-id", value("--identity-pool-id"), region));
-    String json = readEvent(Events.placeholders(identity));
+    String identityId = cognitoId("--identity-id", value("--identity-id"), region);
+    String identityPoolId = cognitoId("--identity-pool-id", value("--identity-pool-id"), region);
+    // The caller has an identity only when asked for one, or when the event uses one.
+    CallerIdentity caller = new CallerIdentity(identityId, identityPoolId, region);
+    if (identityId != null || identityPoolId != null) {
+      caller.identity();
+    }
+    String json = readEvent(caller);
     InvokeOptions options =
-        InvokeOptions.builder().identity(identity).clientContext(parseClientContext()).build();
+        InvokeOptions.builder()
+            .identity(caller.issued())
+            .clientContext(parseClientContext())
+            .build();
     LocalLambda.Builder builder =
         LocalLambda.builder()
             .handler(this.<String>value("--handler"))
@@ -226,7 +238,7 @@ final class RunCommand implements Callable<Integer> {
 
   private static String cognitoId(String option, String given, String region) {
     if (given == null) {
-      return Identity.newId(region);
+      return null;
     }
     if (!Identity.isCognitoId(given)) {
       throw new LambdaConfigurationException(
@@ -244,6 +256,70 @@ final class RunCommand implements Callable<Integer> {
       return Events.readJson(Path.of(event), placeholders);
     } catch (InvalidPathException e) {
       throw new LambdaConfigurationException("--event: invalid path: " + event, e);
+    }
+  }
+
+  /**
+   * The placeholders of the caller's identity, issued on first use: an event that never names
+   * {@code %IDENTITY_ID%} or {@code %IDENTITY_POOL_ID%} leaves the caller without one.
+   */
+  private static final class CallerIdentity extends AbstractMap<String, String> {
+    private final String identityId;
+    private final String identityPoolId;
+    private final String region;
+    private Identity issued;
+
+    CallerIdentity(String identityId, String identityPoolId, String region) {
+      this.identityId = identityId;
+      this.identityPoolId = identityPoolId;
+      this.region = region;
+    }
+
+    /** Return the identity, issuing it now if need be. */
+    Identity identity() {
+      if (issued == null) {
+        issued =
+            new Identity(
+                identityId != null ? identityId : Identity.newId(region),
+                identityPoolId != null ? identityPoolId : Identity.newId(region));
+      }
+      return issued;
+    }
+
+    /** Return the identity if it was issued, else {@code null}. */
+    Identity issued() {
+      return issued;
+    }
+
+    @Override
+    public String get(Object name) {
+      if (Events.IDENTITY_ID.equals(name)) {
+        return identity().identityId();
+      }
+      if (Events.IDENTITY_POOL_ID.equals(name)) {
+        return identity().identityPoolId();
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+      return Events.IDENTITY_ID.equals(name) || Events.IDENTITY_POOL_ID.equals(name);
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return false;
+    }
+
+    @Override
+    public int size() {
+      return 2;
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return Events.placeholders(identity()).entrySet();
     }
   }
 

@@ -147,6 +147,33 @@ class RunCommandTests {
   }
 
   @Test
+  void theCallerHasNoIdentityUnlessTheEventOrAnOptionAsksForOne() throws IOException {
+    Path plain = write("plain.json", "{\"name\": \"Ada\"}");
+
+    Run none = run("run", "--handler", GREETER, "--event", plain.toString(), "--quiet");
+    Run asked =
+        run(
+            "run",
+            "--handler",
+            GREETER,
+            "--event",
+            plain.toString(),
+            "--identity-pool-id",
+            POOL,
+            "--quiet");
+
+    // A caller without Cognito credentials: the runtime gives Context.getIdentity() == null.
+    assertThat(none.stdout()).doesNotContain("identityId").contains("\"greeting\":\"Hello, Ada\"");
+    assertThat(asked.stdout())
+        .matches(
+            "\\{\"greeting\":\"Hello, Ada\",\"identityId\":\"us-east-1:"
+                + UUID
+                + "\",\"identityPoolId\":\""
+                + POOL
+                + "\",.*");
+  }
+
+  @Test
   void readsTheEventFromStandardInput() {
     Run run =
         runWithInput(

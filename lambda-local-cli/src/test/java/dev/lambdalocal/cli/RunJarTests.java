@@ -86,8 +86,9 @@ class RunJarTests {
         java("{\"name\": \"pipe\"}", "run", "--handler", GREETER, "--event", "-", "--quiet");
 
     assertThat(result.status).isZero();
+    // No %IDENTITY_ID% and no identity option: the caller has no identity (getIdentity() null).
     assertThat(new String(result.stdout, StandardCharsets.UTF_8))
-        .startsWith("{\"greeting\":\"Hello, pipe\",\"identityId\":\"us-east-1:");
+        .startsWith("{\"greeting\":\"Hello, pipe\",\"functionName\":\"Greeter\"");
     assertThat(result.stderr()).isEmpty();
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lambdalocal.core.internal.events.Substitution;
 import dev.lambdalocal.core.internal.serialization.RuntimeSerializers;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
@@ -213,22 +212,14 @@ public final class Events {
    * @param type the handler's input type, e.g. {@code SQSEvent.class}
    * @param <T> the input type
    * @return the event object
-   *     <p>The bytes go to the runtime's serializer as they are, as Lambda passes a payload; like
-   *     Lambda, it ignores anything after the first JSON value. Only when they cannot be read is
-   *     the file checked as {@link #readJson(Path)} checks it, so that the error names the line and
-   *     column.
-   * @throws LambdaConfigurationException if the file is unreadable, malformed, or does not fit
-   *     {@code type}
+   *     <p>The file is checked as {@link #readJson(Path)} checks it, so that anything after the
+   *     first JSON value is refused, as {@link #load(String, Type, ClassLoader)} refuses it, and a
+   *     syntax error names its line and column.
+   * @throws LambdaConfigurationException if the file is unreadable, malformed, has content after
+   *     its JSON value, or does not fit {@code type}
    */
-  @SuppressWarnings("unchecked")
   public static <T> T load(Path file, Class<T> type) {
-    byte[] bytes = readBytes(file);
-    try {
-      return (T) serializer(type, type.getClassLoader()).fromJson(new ByteArrayInputStream(bytes));
-    } catch (RuntimeException e) {
-      // The slow path, for a precise message: syntax errors by line and column, then type errors.
-      return deserialize(readJson(file), file.toString(), type, type.getClassLoader());
-    }
+    return deserialize(readJson(file), file.toString(), type, type.getClassLoader());
   }
 
   /**

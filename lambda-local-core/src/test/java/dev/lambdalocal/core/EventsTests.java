@@ -342,12 +342,20 @@ class EventsTests {
   }
 
   @Test
-  void loadingAFileIgnoresContentAfterTheEventAsTheRuntimeDoes() throws IOException {
-    Path file = write("trailing.json", "{\"Records\": []} {\"more\": 1}");
+  void loadingAFileRefusesContentAfterTheEventAsLoadingAStringDoes() throws IOException {
+    String text = "{\"Records\": []}\n {\"more\": 1}";
+    Path file = write("trailing.json", text);
 
-    assertThat(Events.load(file, SQSEvent.class).getRecords()).isEmpty();
-    assertThatThrownBy(() -> Events.readJson(file))
-        .hasMessageStartingWith(file + ": line 1, column 17: Unexpected content after");
+    assertThatThrownBy(() -> Events.load(file, SQSEvent.class))
+        .isInstanceOf(LambdaConfigurationException.class)
+        .hasMessage(
+            file
+                + ": line 2, column 2: Unexpected content after the JSON value: expected"
+                + " end-of-input");
+    assertThatThrownBy(() -> Events.load(text, SQSEvent.class, getClass().getClassLoader()))
+        .hasMessage(
+            "event: line 2, column 2: Unexpected content after the JSON value: expected"
+                + " end-of-input");
   }
 
   private static Type mapType() {

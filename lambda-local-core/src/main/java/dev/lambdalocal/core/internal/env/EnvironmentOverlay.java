@@ -19,9 +19,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * Make {@code System.getenv()} and {@code System.getenv(String)} answer with the environment of the
  * invocation running on the calling thread.
  *
- * <p>After {@link #install()}, a thread bound to an {@link InvocationScope} (and every thread it
- * starts) sees {@link InvocationScope#environment()}; any other thread sees the JVM's own
- * environment. Invocations running in parallel therefore never see each other's variables.
+ * <p>After {@link #install()}, a thread that has an {@link InvocationScope} (a function's worker,
+ * and every thread of its execution environment) sees {@link InvocationScope#environment()}; any
+ * other thread sees the JVM's own environment less its AWS credentials: the variables that point
+ * the AWS SDK's default credential chain at the developer's credentials ({@link #CREDENTIALS}) are
+ * hidden, and the three credential variables hold the functions' dummy credentials. Code a function
+ * hands to a thread that belongs to no function (an executor the host created, the common pool
+ * while several functions run) therefore never reads the developer's credentials, and never another
+ * function's variables. Invocations running in parallel never see each other's variables.
  *
  * <p>The JDK keeps the environment in a {@code java.util.Collections$UnmodifiableMap} that both
  * {@code System.getenv()} and, on Linux and macOS, {@code System.getenv(String)} read (checked on
@@ -39,6 +44,39 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class EnvironmentOverlay {
 
   private static final Object LOCK = new Object();
+
+  /**
+   * The variables that threads outside any function never see from the JVM's environment: AWS
+   * credentials and what leads the AWS SDK's default credential chain to a profile, a web identity
+   * token or a container's credentials (see the SDK's {@code SdkSystemSetting}).
+   */
+  public static final Set<String> CREDENTIALS =
+      Set.of(
+          "AWS_ACCESS_KEY_ID",
+          "AWS_SECRET_ACCESS_KEY",
+          "AWS_SESSION_TOKEN",
+          "AWS_ACCESS_KEY",
+          "AWS_SECRET_KEY",
+          "AWS_SECURITY_TOKEN",
+          "AWS_CREDENTIAL_EXPIRATION",
+          "AWS_PROFILE",
+          "AWS_DEFAULT_PROFILE",
+          "AWS_SHARED_CREDENTIALS_FILE",
+          "AWS_CONFIG_FILE",
+          "AWS_WEB_IDENTITY_TOKEN_FILE",
+          "AWS_ROLE_ARN",
+          "AWS_ROLE_SESSION_NAME",
+          "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+          "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+          "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+          "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
+
+  /** What the three credential variables hold for threads outside any function. */
+  private static final Map<String, String> DUMMY_CREDENTIALS =
+      Map.of(
+          "AWS_ACCESS_KEY_ID", LambdaVariables.ACCESS_KEY_ID,
+          "AWS_SECRET_ACCESS_KEY", LambdaVariables.SECRET_ACCESS_KEY,
+          "AWS_SESSION_TOKEN", LambdaVariables.SESSION_TOKEN);
 
   /** The JVM's environment as it was at install; {@code null} until installed. */
   private static volatile Map<String, String> processEnvironment;
@@ -78,6 +116,34 @@ public final class EnvironmentOverlay {
         throw new LambdaConfigurationException(failure);
       }
     }
+  }
+
+  /** Return a live view of {@code environment} with {@link #CREDENTIALS} replaced. */
+  static Map<String, String> withoutCredentials(Map<String, String> environment) {
+    return new AbstractMap<>() {
+      @Override
+      public String get(Object key) {
+        if (CREDENTIALS.contains(key)) {
+          return DUMMY_CREDENTIALS.get(key);
+        }
+        return environment.get(key);
+      }
+
+      @Override
+      public boolean containsKey(Object key) {
+        return CREDENTIALS.contains(key)
+            ? DUMMY_CREDENTIALS.containsKey(key)
+            : environment.containsKey(key);
+      }
+
+      @Override
+      public Set<Map.Entry<String, String>> entrySet() {
+        Map<String, String> copy = new LinkedHashMap<>(environment);
+        copy.keySet().removeAll(CREDENTIALS);
+        copy.putAll(DUMMY_CREDENTIALS);
+        return Collections.unmodifiableMap(copy).entrySet();
+      }
+    };
   }
 
   /**
@@ -187,18 +253,24 @@ public final class EnvironmentOverlay {
    */
   private static final class ScopedEnvironment extends AbstractMap<String, String> {
 
+    /** The map this one replaced (the JVM's, or another copy's overlay), as it was found. */
     private final Map<String, String> unbound;
+
+    /** What threads outside any function see: {@link #unbound} less the AWS credentials. */
+    private final Map<String, String> host;
+
     private final Set<Map.Entry<String, String>> entries = new Entries();
     private final Set<String> keys = new Keys();
     private final Collection<String> values = new Values();
 
     ScopedEnvironment(Map<String, String> unbound) {
       this.unbound = unbound;
+      this.host = withoutCredentials(unbound);
     }
 
     private Map<String, String> current() {
       InvocationScope scope = InvocationScope.current();
-      return scope == null ? unbound : scope.environment();
+      return scope == null ? host : scope.environment();
     }
 
     @Override

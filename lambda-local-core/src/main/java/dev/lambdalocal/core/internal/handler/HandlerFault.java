@@ -1,6 +1,7 @@
 package dev.lambdalocal.core.internal.handler;
 
 import dev.lambdalocal.core.LambdaError;
+import dev.lambdalocal.core.internal.serialization.TooManySerializersException;
 
 /**
  * A handler that could not be loaded or called, as the AWS runtime's {@code UserFault} describes
@@ -48,10 +49,7 @@ public final class HandlerFault extends RuntimeException {
   public static HandlerFault of(Throwable cause, boolean fatal) {
     String message = cause.getLocalizedMessage();
     return new HandlerFault(
-        message == null ? cause.getClass().getName() : message,
-        cause.getClass().getName(),
-        StackTraces.print(cause),
-        fatal);
+        message == null ? typeOf(cause) : message, typeOf(cause), StackTraces.print(cause), fatal);
   }
 
   /** Describe a class that failed to load or initialize ({@code makeInitErrorUserFault}). */
@@ -59,7 +57,7 @@ public final class HandlerFault extends RuntimeException {
     String message = cause.getMessage();
     return new HandlerFault(
         "Error loading class " + className + (message == null ? "" : ": " + message),
-        cause.getClass().getName(),
+        typeOf(cause),
         StackTraces.print(cause),
         true);
   }
@@ -71,6 +69,13 @@ public final class HandlerFault extends RuntimeException {
         cause.getClass().getName(),
         StackTraces.print(cause),
         false);
+  }
+
+  /** Return the class name the runtime reports for {@code cause} ({@code errorType}). */
+  private static String typeOf(Throwable cause) {
+    return cause instanceof TooManySerializersException
+        ? TooManySerializersException.RUNTIME_TYPE
+        : cause.getClass().getName();
   }
 
   /** Return the message Lambda reports as {@code errorMessage}. */

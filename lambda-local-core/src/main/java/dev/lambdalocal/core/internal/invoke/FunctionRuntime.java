@@ -5,6 +5,7 @@ import dev.lambdalocal.core.InvokeOptions;
 import dev.lambdalocal.core.LambdaError;
 import dev.lambdalocal.core.internal.env.EnvironmentOverlay;
 import dev.lambdalocal.core.internal.env.LambdaVariables;
+import dev.lambdalocal.core.internal.env.TraceHeaderProperty;
 import dev.lambdalocal.core.internal.handler.HandlerFault;
 import dev.lambdalocal.core.internal.handler.HandlerLoader;
 import dev.lambdalocal.core.internal.handler.LoadedHandler;
@@ -12,6 +13,7 @@ import dev.lambdalocal.core.internal.logging.ContextLogger;
 import dev.lambdalocal.core.internal.logging.LogBuffer;
 import dev.lambdalocal.core.internal.logging.MemoryMeter;
 import dev.lambdalocal.core.internal.logging.PlatformLines;
+import dev.lambdalocal.core.internal.scope.ExecutionEnvironment;
 import dev.lambdalocal.core.internal.scope.InvocationScope;
 import dev.lambdalocal.core.internal.serialization.RuntimeSerializers;
 import dev.lambdalocal.core.internal.serialization.RuntimeSerializers.Platform;
@@ -43,6 +45,9 @@ public final class FunctionRuntime implements AutoCloseable {
   private final FunctionConfig config;
   private final WorkerPool workers;
 
+  /** The threads of this function and the invocation they serve (see ExecutionEnvironment). */
+  private final ExecutionEnvironment threads;
+
   /** The class loader of the current execution environment, and what depends on it. */
   private ClassLoader classLoader;
 
@@ -65,9 +70,11 @@ public final class FunctionRuntime implements AutoCloseable {
   /** Create the environment of a validated function; nothing of the function runs yet. */
   public FunctionRuntime(FunctionConfig config) {
     EnvironmentOverlay.install();
+    TraceHeaderProperty.install();
     this.config = config;
     useClassLoader(config.classLoaders().get());
-    this.workers = new WorkerPool(config.functionName());
+    this.threads = new ExecutionEnvironment("lambda-local-" + config.functionName(), null);
+    this.workers = new WorkerPool(config.functionName(), threads);
     startLogStream();
   }
 
@@ -128,8 +135,10 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   /** Invoke the function once with these payload bytes. */
+  @SuppressWarnings("try") // the serving handle is there to be closed, not read
   public InvocationResult invoke(byte[] payload, InvokeOptions options) {
     synchronized (invocationLock) {
+      TraceHeaderProperty.install();
       String requestId = requestId(options);
       String traceId = traceId(options);
       LogBuffer log = new LogBuffer(config.console());
@@ -153,20 +162,23 @@ public final class FunctionRuntime implements AutoCloseable {
       log.appendLine(PlatformLines.start(requestId, config.functionVersion()));
       LocalContext context = newContext(requestId, options, log, traceId);
       LoadedHandler current = handler;
-      InvocationScope scope = new InvocationScope(log, environment(traceId));
+      InvocationScope scope = new InvocationScope(log, environment(traceId), traceId);
       long invokeStart = System.nanoTime();
-      WorkerPool.Task<Invocation> task =
-          workers.start(
-              scope,
-              classLoader,
-              () -> {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Object value = current.handle(new ByteArrayInputStream(payload), out, context);
-                return new Invocation(out.toByteArray(), value);
-              });
-      WorkerPool.Outcome<Invocation> outcome = task.await(limitNanos);
-      if (outcome == null) {
-        outcome = task.interrupt();
+      WorkerPool.Outcome<Invocation> outcome;
+      try (InvocationScope.Binding serving = threads.serve(scope)) {
+        WorkerPool.Task<Invocation> task =
+            workers.start(
+                scope,
+                classLoader,
+                () -> {
+                  ByteArrayOutputStream out = new ByteArrayOutputStream();
+                  Object value = current.handle(new ByteArrayInputStream(payload), out, context);
+                  return new Invocation(out.toByteArray(), value);
+                });
+        outcome = task.await(limitNanos);
+        if (outcome == null) {
+          outcome = task.interrupt();
+        }
       }
       long durationNanos = System.nanoTime() - invokeStart;
 
@@ -259,6 +271,7 @@ public final class FunctionRuntime implements AutoCloseable {
   /** The outcome of an init phase. */
   private record Init(LambdaError error, boolean timedOut, double durationMs, long nanos) {}
 
+  @SuppressWarnings("try") // the serving handle is there to be closed, not read
   private Init runInit(LogBuffer log, long limitNanos) {
     startLogStream();
     if (renewClassLoader) {
@@ -270,10 +283,13 @@ public final class FunctionRuntime implements AutoCloseable {
     }
     InvocationScope scope = new InvocationScope(log, environment(null));
     long start = System.nanoTime();
-    WorkerPool.Task<LoadedHandler> task = workers.start(scope, classLoader, this::load);
-    WorkerPool.Outcome<LoadedHandler> outcome = task.await(limitNanos);
-    if (outcome == null) {
-      outcome = task.interrupt();
+    WorkerPool.Outcome<LoadedHandler> outcome;
+    try (InvocationScope.Binding serving = threads.serve(scope)) {
+      WorkerPool.Task<LoadedHandler> task = workers.start(scope, classLoader, this::load);
+      outcome = task.await(limitNanos);
+      if (outcome == null) {
+        outcome = task.interrupt();
+      }
     }
     long nanos = System.nanoTime() - start;
     double durationMs = nanos / 1_000_000.0;
@@ -338,6 +354,9 @@ public final class FunctionRuntime implements AutoCloseable {
         LambdaVariables.withPlatform(config.platformEnvironment().apply(config.functionName())));
     environment.putAll(config.userEnvironment());
     baseEnvironment = Map.copyOf(environment);
+    // Between invocations the function's threads keep its variables; their output reaches the
+    // console only, as no invocation's log is open.
+    threads.idle(new InvocationScope(LogBuffer.echoOnly(config.console()), baseEnvironment));
   }
 
   private Map<String, String> environment(String traceId) {
@@ -409,5 +428,6 @@ public final class FunctionRuntime implements AutoCloseable {
   @Override
   public void close() {
     workers.close();
+    threads.retire(threads.scope());
   }
 }

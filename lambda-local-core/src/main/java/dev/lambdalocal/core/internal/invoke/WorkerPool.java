@@ -1,5 +1,6 @@
 package dev.lambdalocal.core.internal.invoke;
 
+import dev.lambdalocal.core.internal.scope.ExecutionEnvironment;
 import dev.lambdalocal.core.internal.scope.InvocationScope;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -43,12 +44,15 @@ final class WorkerPool implements AutoCloseable {
   private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   private final String functionName;
+  private final ExecutionEnvironment environment;
   private final AtomicInteger counter = new AtomicInteger();
   private final AtomicReference<Worker> idle = new AtomicReference<>();
   private volatile boolean closed;
 
-  WorkerPool(String functionName) {
+  /** Create a pool whose threads belong to {@code environment}, as do the threads they start. */
+  WorkerPool(String functionName, ExecutionEnvironment environment) {
     this.functionName = functionName;
+    this.environment = environment;
   }
 
   /** Code run on a worker; its throwable is the function's error. */
@@ -208,7 +212,7 @@ final class WorkerPool implements AutoCloseable {
     private volatile long preparedUntil = System.nanoTime();
 
     Worker(String name) {
-      super(name);
+      super(environment, name);
       setDaemon(true);
     }
 
@@ -228,6 +232,7 @@ final class WorkerPool implements AutoCloseable {
 
     @Override
     public void run() {
+      environment.adoptCurrentThread();
       while (true) {
         Task<?> task = next();
         if (task == null) {

@@ -16,9 +16,14 @@ import java.util.Objects;
  */
 public final class LogBuffer implements InvocationScope.LogSink {
 
+  private static final byte[] NEWLINE = {'\n'};
+
   private final Object lock = new Object();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream echo;
+
+  /** Whether the last byte written ends a line (or nothing was written yet); under the lock. */
+  private boolean atLineStart = true;
 
   /**
    * Create an empty buffer.
@@ -34,6 +39,22 @@ public final class LogBuffer implements InvocationScope.LogSink {
   }
 
   /**
+   * Return a sink that only echoes, for output that belongs to no invocation's log.
+   *
+   * @param echo the console; {@code null} drops the output
+   * @return the sink
+   */
+  public static InvocationScope.LogSink echoOnly(PrintStream echo) {
+    PrintStream console = echo == null ? null : OutputCapture.unwrap(echo);
+    return (buffer, offset, length) -> {
+      if (console != null) {
+        console.write(buffer, offset, length);
+        console.flush();
+      }
+    };
+  }
+
+  /**
    * Append bytes, and echo them.
    *
    * @param buffer the buffer
@@ -44,23 +65,41 @@ public final class LogBuffer implements InvocationScope.LogSink {
   public void write(byte[] buffer, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, buffer.length);
     synchronized (lock) {
-      bytes.write(buffer, offset, length);
-      if (echo != null) {
-        // Under the lock, so that the echo shows the bytes in the buffer's order.
-        echo.write(buffer, offset, length);
-        echo.flush();
-      }
+      append(buffer, offset, length);
+    }
+  }
+
+  private void append(byte[] buffer, int offset, int length) {
+    if (length == 0) {
+      return;
+    }
+    bytes.write(buffer, offset, length);
+    atLineStart = buffer[offset + length - 1] == '\n';
+    if (echo != null) {
+      // Under the lock, so that the echo shows the bytes in the buffer's order.
+      echo.write(buffer, offset, length);
+      echo.flush();
     }
   }
 
   /**
-   * Append a line and its {@code \n} in one write, and echo it.
+   * Append a line of the runtime's own (a platform line such as {@code END}, or an error it
+   * reports) and its {@code \n} in one write, and echo it.
+   *
+   * <p>The line always starts a line of its own: after output that did not end with a newline (a
+   * {@code context.getLogger().log("x")}), a {@code \n} goes first. CloudWatch shows every logger
+   * call and every platform line as an event of its own, never {@code xEND RequestId: …}.
    *
    * @param line the line, without its line terminator
    */
   public void appendLine(String line) {
     byte[] encoded = (line + "\n").getBytes(StandardCharsets.UTF_8);
-    write(encoded, 0, encoded.length);
+    synchronized (lock) {
+      if (!atLineStart) {
+        append(NEWLINE, 0, 1);
+      }
+      append(encoded, 0, encoded.length);
+    }
   }
 
   /**

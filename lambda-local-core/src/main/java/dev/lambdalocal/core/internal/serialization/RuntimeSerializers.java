@@ -1,5 +1,7 @@
 package dev.lambdalocal.core.internal.serialization;
 
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.type.TypeFactory;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.util.LRUMap;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
@@ -21,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ol>
  *   <li>the single {@link CustomPojoSerializer} found by {@link ServiceLoader} in the function's
- *       class loader (more than one is an error, as in Lambda);
+ *       class loader (more than one is an error, as in Lambda: {@link
+ *       TooManySerializersException});
  *   <li>for a type that aws-lambda-java-serialization supports as a Lambda event, its event
  *       serializer with the event's mixins;
  *   <li>Gson when the client context names the Android platform;
@@ -30,6 +33,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>One instance belongs to one function (one class loader); serializers are cached per platform
  * and type as the runtime caches them.
+ *
+ * <p>The runtime's plain Jackson configuration is one process-wide mapper ({@code
+ * JacksonFactory.getInstance()}), whose caches keep every type it has read for ever. In Lambda the
+ * process ends with the environment; here a function loaded through {@code classpath(…)} gets a new
+ * class loader per execution environment, and a shared mapper would keep each of them, with all
+ * their classes, for as long as the JVM runs. So types that come from a loader the library cannot
+ * see (the function's own) get a copy of that mapper, same configuration, with caches of its own,
+ * including its own type cache; it goes when the environment's serializers go. Types the library's
+ * loader can see use the shared mapper, warm from earlier environments.
  */
 public final class RuntimeSerializers {
 
@@ -44,10 +56,16 @@ public final class RuntimeSerializers {
     UNKNOWN
   }
 
+  /** The loader of the runtime's serialization library: what it sees, every function sees. */
+  private static final ClassLoader SHARED_LOADER = JacksonFactory.class.getClassLoader();
+
   private final ClassLoader classLoader;
   private final Map<Platform, Map<Type, PojoSerializer<Object>>> cache = new ConcurrentHashMap<>();
   private volatile CustomPojoSerializer custom;
   private volatile boolean customLoaded;
+
+  /** The copy of the runtime's Jackson mapper for the function's own types, made on first use. */
+  private volatile JacksonFactory ownJackson;
 
   /**
    * Create the serializers of a function whose classes come from {@code classLoader}.
@@ -97,7 +115,31 @@ public final class RuntimeSerializers {
     if (platform == Platform.ANDROID) {
       return GsonFactory.getInstance().getSerializer(type);
     }
-    return JacksonFactory.getInstance().getSerializer(type);
+    return jacksonFor(type).getSerializer(type);
+  }
+
+  private JacksonFactory jacksonFor(Type type) {
+    JacksonFactory shared = JacksonFactory.getInstance();
+    if (SharedTypes.visibleTo(type, SHARED_LOADER)) {
+      return shared;
+    }
+    JacksonFactory own = ownJackson;
+    if (own == null) {
+      synchronized (this) {
+        own = ownJackson;
+        if (own == null) {
+          // withNamingStrategy copies the mapper (ObjectMapper.copy()), with its own caches but
+          // the type factory of the original: that one's cache is shared, so it is replaced too.
+          own = shared.withNamingStrategy(shared.getMapper().getPropertyNamingStrategy());
+          own.getMapper()
+              .setTypeFactory(
+                  TypeFactory.defaultInstance()
+                      .withCache(new LRUMap<>(16, TypeFactory.DEFAULT_MAX_CACHE_SIZE)));
+          ownJackson = own;
+        }
+      }
+    }
+    return own;
   }
 
   private CustomPojoSerializer customSerializer() {
@@ -108,7 +150,7 @@ public final class RuntimeSerializers {
               ServiceLoader.load(CustomPojoSerializer.class, classLoader).iterator();
           CustomPojoSerializer first = found.hasNext() ? found.next() : null;
           if (first != null && found.hasNext()) {
-            throw new IllegalStateException(TOO_MANY_SERIALIZERS);
+            throw new TooManySerializersException();
           }
           custom = first;
           customLoaded = true;

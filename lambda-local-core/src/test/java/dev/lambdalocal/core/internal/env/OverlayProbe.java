@@ -63,7 +63,11 @@ public final class OverlayProbe {
               && List.copyOf(System.getenv().values()).equals(List.of("scoped"));
       scoped = "scoped".equals(System.getenv("PROBE")) && views ? "yes" : "no";
     }
-    String unbound = System.getenv().equals(new ProcessBuilder().environment()) ? "yes" : "no";
+    String unbound =
+        System.getenv()
+                .equals(EnvironmentOverlay.withoutCredentials(new ProcessBuilder().environment()))
+            ? "yes"
+            : "no";
     System.out.printf(
         "layers=%d scoped=%s unbound=%s cached=%b%n", layers(), scoped, unbound, cached > 0);
   }

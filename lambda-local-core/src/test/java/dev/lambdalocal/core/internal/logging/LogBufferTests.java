@@ -30,7 +30,8 @@ class LogBufferTests {
     log.appendLine(" world");
     log.appendLine("END RequestId: 42");
 
-    String expected = "hello é world\nEND RequestId: 42\n";
+    // The runtime's own lines always start a line of their own.
+    String expected = "hello é\n world\nEND RequestId: 42\n";
     assertThat(log.text()).isEqualTo(expected);
     assertThat(console.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
   }

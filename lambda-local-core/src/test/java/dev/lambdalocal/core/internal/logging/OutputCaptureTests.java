@@ -2,6 +2,7 @@ package dev.lambdalocal.core.internal.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalocal.core.internal.scope.ExecutionEnvironment;
 import dev.lambdalocal.core.internal.scope.InvocationScope;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -75,15 +76,21 @@ class OutputCaptureTests {
   private static Void invocation(
       String name, LogBuffer log, PrintStream out, PrintStream err, CyclicBarrier start)
       throws Exception {
-    try (InvocationScope.Binding binding = new InvocationScope(log, Map.of()).bind()) {
+    InvocationScope scope = new InvocationScope(log, Map.of());
+    ExecutionEnvironment environment = new ExecutionEnvironment(name, null);
+    try (InvocationScope.Binding binding = scope.bind();
+        InvocationScope.Binding serving = environment.serve(scope)) {
       start.await(WAIT_SECONDS, TimeUnit.SECONDS);
       for (int i = 0; i < LINES; i++) {
         out.println(name + " é😀 " + i);
         err.print(name + " err " + i + "\n");
       }
-      Thread child = new Thread(() -> out.println(name + " from a thread it started"));
+      // A thread of the invocation's execution environment, as the ones its worker starts are.
+      Thread child = new Thread(environment, () -> out.println(name + " from a thread it started"));
       child.start();
       child.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    } finally {
+      environment.retire(null);
     }
     return null;
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lambdalocal.core.ClientContexts;
+import dev.lambdalocal.core.InvocationResult;
 import dev.lambdalocal.core.InvokeOptions;
+import dev.lambdalocal.core.LambdaError;
 import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.core.fixtures.Named;
 import dev.lambdalocal.core.fixtures.NamedHandler;
@@ -76,6 +78,35 @@ class RuntimeSerializersTests {
     assertThatThrownBy(() -> serializers.forType(String.class, Platform.UNKNOWN))
         .hasMessage(
             "Too many serializers provided inside the META-INF/services folder, only one is allowed");
+  }
+
+  @Test
+  void twoCustomSerializersFailEveryInvocationWithTheRuntimesExceptionType() throws IOException {
+    ClassLoader loader =
+        withServices(UpperCaseSerializer.class.getName(), OtherSerializer.class.getName());
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler("dev.lambdalocal.core.fixtures.Behaviours::handle")
+            .classLoader(loader)
+            .quiet(true)
+            .build()) {
+      InvocationResult result = lambda.invokeJson("\"abc\"");
+
+      // aws-lambda-java-runtime-interface-client: PojoSerializerLoader throws it while the handler
+      // is built (a user fault of the handler, as any failure of its construction).
+      LambdaError error = result.error().orElseThrow();
+      assertThat(error.errorType())
+          .isEqualTo(
+              "com.amazonaws.services.lambda.runtime.api.client.TooManyServiceProvidersFoundException");
+      assertThat(error.errorMessage())
+          .isEqualTo(
+              "Too many serializers provided inside the META-INF/services folder, only one is"
+                  + " allowed");
+      assertThat(result.logs())
+          .contains(
+              "com.amazonaws.services.lambda.runtime.api.client.TooManyServiceProvidersFoundException:"
+                  + " Too many serializers provided");
+    }
   }
 
   @Test
