@@ -139,6 +139,7 @@ public final class LambdaLocalCli implements Callable<Integer> {
     commands.put("connect", () -> new ConnectCommand(out, err));
     commands.put("package", () -> new PackageCommand(out, err));
     commands.put("deploy", () -> new DeployCommand(out, err));
+    commands.put("secrets", () -> SecretsCommand.commandLine(out, err));
     CommandLine commandLine = new CommandLine(new LambdaLocalCli().spec);
     Supplier<Object> only = arguments.length > 0 ? commands.get(arguments[0]) : null;
     if (only != null) {

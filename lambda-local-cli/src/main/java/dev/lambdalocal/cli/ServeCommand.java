@@ -1,5 +1,6 @@
 package dev.lambdalocal.cli;
 
+import dev.lambdalocal.account.OfflineAccount;
 import dev.lambdalocal.apigateway.ApiGatewayMock;
 import dev.lambdalocal.apigateway.IamAuthorizer;
 import dev.lambdalocal.cognito.CognitoMock;
@@ -34,10 +35,11 @@ import picocli.CommandLine.Option;
  * by an {@link ApiGatewayMock} whose {@code AWS_IAM} routes accept requests signed with credentials
  * of a {@link CognitoMock}, each integration running its function in this JVM.
  *
- * <p>Standard output receives four lines, {@code API: <base URL>}, {@code Cognito: <endpoint>},
- * {@code Region: <region>} and {@code Identity pool: <id>}, once everything listens; standard error
- * receives the functions' logs. It serves until the JVM is interrupted (Ctrl+C, SIGTERM), when a
- * shutdown hook closes the servers and the functions.
+ * <p>Standard output receives five lines, {@code API: <base URL>}, {@code Cognito: <endpoint>},
+ * {@code Region: <region>}, {@code Identity pool: <id>} and {@code Account: <endpoint>} (the
+ * offline account's one endpoint, which the functions' AWS clients reach), once everything listens;
+ * standard error receives the functions' logs. It serves until the JVM is interrupted (Ctrl+C,
+ * SIGTERM), when a shutdown hook closes the servers and the functions.
  */
 @Command(
     name = "serve",
@@ -48,8 +50,8 @@ import picocli.CommandLine.Option;
     description = {
       "Serve an API Gateway API defined in a Swagger 2.0 or OpenAPI 3 file, with a Cognito Identity"
           + " mock that signs its callers in, on loopback, until interrupted (Ctrl+C).",
-      "Standard output receives 'API: <base URL>', 'Cognito: <endpoint>', 'Region: <region>' and"
-          + " 'Identity pool: <id>', one per line, once both listen; standard error receives the"
+      "Standard output receives 'API: <base URL>', 'Cognito: <endpoint>', 'Region: <region>',"
+          + " 'Identity pool: <id>' and 'Account: <endpoint>', one per line, once all listen; standard error receives the"
           + " functions' logs.",
       "Routes whose security is AWS_IAM (awsSigv4) take requests signed with credentials of the"
           + " Cognito mock, as './lambda-local connect' sends them."
@@ -93,6 +95,30 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "0",
       description = "The Cognito mock's port (default: a free one).")
   int cognitoPort;
+
+  @Option(
+      names = "--account-port",
+      paramLabel = "<port>",
+      defaultValue = "0",
+      description =
+          "The offline account's port: Cognito, Secrets Manager and SSM on one endpoint, which the"
+              + " functions' AWS clients reach through AWS_ENDPOINT_URL (default: a free one).")
+  int accountPort;
+
+  @Option(
+      names = "--extension-port",
+      paramLabel = "<port>",
+      defaultValue = "2773",
+      description =
+          "The port of the Parameters and Secrets Lambda Extension's local API (default: 2773, the"
+              + " extension's; 0 for a free one).")
+  int extensionPort;
+
+  @Option(
+      names = "--secrets-file",
+      paramLabel = "<secrets.json>",
+      description = "Secrets and parameters the offline account starts with (docs/secrets.md).")
+  Path secretsFile;
 
   @Option(
       names = "--stage",
@@ -193,6 +219,7 @@ final class ServeCommand implements Callable<Integer> {
     out.println("Cognito: " + served.cognitoUrl());
     out.println("Region: " + served.region());
     out.println("Identity pool: " + served.identityPoolId());
+    out.println("Account: " + served.accountUrl());
     if (served.lambda() != null) {
       out.println("Lambda: " + served.lambda().endpoint());
       out.println("Lambda access key id: " + served.lambda().credentials().accessKeyId());
@@ -258,6 +285,8 @@ final class ServeCommand implements Callable<Integer> {
                         .start());
         resources.add(lambdaServiceMock);
       }
+      OfflineAccount account = startAccount();
+      resources.add(account);
       Map<String, LocalLambda> lambdas = new LinkedHashMap<>();
       Set<String> missing = new LinkedHashSet<>();
       ApiGatewayMock.Builder builder =
@@ -292,7 +321,7 @@ final class ServeCommand implements Callable<Integer> {
                   lambdas.computeIfAbsent(
                       name,
                       n -> {
-                        LocalLambda lambda = function(n, handler, entries);
+                        LocalLambda lambda = function(n, handler, entries, account);
                         resources.add(lambda);
                         return lambda;
                       }));
@@ -340,6 +369,7 @@ final class ServeCommand implements Callable<Integer> {
           cognito.region(),
           cognito.defaultIdentityPoolId(),
           lambdaServiceMock,
+          account.endpoint(),
           List.copyOf(functionsServed),
           List.copyOf(resources));
     } catch (RuntimeException e) {
@@ -366,14 +396,28 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private LocalLambda function(String name, String handler, List<Path> entries) {
+  private OfflineAccount startAccount() {
+    OfflineAccount.Builder builder =
+        setting("--account-port", () -> OfflineAccount.builder().region(region).port(accountPort));
+    setting("--extension-port", () -> builder.extensionPort(extensionPort));
+    if (secretsFile != null) {
+      setting("--secrets-file", () -> builder.file(secretsFile));
+    }
+    return setting("--account-port", builder::start);
+  }
+
+  private LocalLambda function(
+      String name, String handler, List<Path> entries, OfflineAccount account) {
     StartupConsole console = new StartupConsole(err);
+    // The function's AWS clients reach the offline account (AWS_ENDPOINT_URL, minted
+    // credentials, the extension's API), never AWS.
     LocalLambda.Builder builder =
-        LocalLambda.builder()
-            .handler(handler)
-            .functionName(name)
-            .region(region)
-            .console(console.printStream());
+        account.configure(
+            LocalLambda.builder()
+                .handler(handler)
+                .functionName(name)
+                .region(region)
+                .console(console.printStream()));
     if (entries != null) {
       builder.classpath(entries);
     }
@@ -458,6 +502,7 @@ final class ServeCommand implements Callable<Integer> {
       String region,
       String identityPoolId,
       LambdaServiceMock lambda,
+      URI accountUrl,
       List<String> functions,
       List<AutoCloseable> resources)
       implements AutoCloseable {

@@ -342,7 +342,8 @@ class RunCommandTests {
         "--env",
         "GREETING");
     assertUsageError(
-        "lambda-local: Missing required subcommand: run, serve, connect, package, deploy (see 'lambda-local"
+        "lambda-local: Missing required subcommand: run, serve, connect, package, deploy, secrets"
+            + " (see 'lambda-local"
             + " --help')");
     assertUsageError(
         "lambda-local: Unmatched argument at index 0: 'walk' (see 'lambda-local --help')", "walk");

@@ -54,7 +54,7 @@ class ServeCommandTests {
     assertThat(cli.execute()).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "lambda-local: Missing required subcommand: run, serve, connect, package, deploy"
+            "lambda-local: Missing required subcommand: run, serve, connect, package, deploy, secrets"
                 + " (see 'lambda-local --help')\n");
   }
 
@@ -116,7 +116,7 @@ class ServeCommandTests {
                 + "Region: us-east-1\n"
                 + "Identity pool: "
                 + POOL
-                + "\n");
+                + "\nAccount: http://127\\.0\\.0\\.1:\\d+\n");
     assertThat(out()).startsWith("API: " + served.apiUrl() + "\n");
     assertThat(err())
         .startsWith(
@@ -164,7 +164,8 @@ class ServeCommandTests {
             "API: http://127\\.0\\.0\\.1:\\d+/\n"
                 + "Cognito: http://127\\.0\\.0\\.1:\\d+\n"
                 + "Region: eu-west-1\n"
-                + "Identity pool: eu-west-1:[0-9a-f-]{36}\n");
+                + "Identity pool: eu-west-1:[0-9a-f-]{36}\n"
+                + "Account: http://127\\.0\\.0\\.1:\\d+\n");
     assertThat(running.stop()).isZero();
   }
 
@@ -372,6 +373,8 @@ class ServeCommandTests {
   private Running serve(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of("serve"));
     all.addAll(List.of(args));
+    // Parallel builds on one machine never meet on the extension's port 2773.
+    all.addAll(List.of("--extension-port", "0"));
     ServeCommand command = cli.getSubcommands().get("serve").getCommand();
     CompletableFuture<Integer> status =
         CompletableFuture.supplyAsync(() -> cli.execute(all.toArray(String[]::new)));

@@ -190,7 +190,7 @@ class ServeConnectJarTests {
   private ProcessBuilder java(String... args) {
     List<String> command = new ArrayList<>(List.of(args));
     if (command.get(0).equals("serve")) {
-      command.addAll(1, List.of("--classpath", ExecutableJar.handlers()));
+      command.addAll(1, List.of("--classpath", ExecutableJar.handlers(), "--extension-port", "0"));
     }
     return ExecutableJar.java(dir, command.toArray(String[]::new));
   }

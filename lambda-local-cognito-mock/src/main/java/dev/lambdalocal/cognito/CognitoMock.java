@@ -1,6 +1,8 @@
 package dev.lambdalocal.cognito;
 
 import dev.lambdalocal.aws.internal.Settings;
+import dev.lambdalocal.aws.internal.server.Mounts;
+import dev.lambdalocal.cognito.internal.server.CognitoMount;
 import dev.lambdalocal.cognito.internal.server.MockServer;
 import dev.lambdalocal.cognito.internal.service.CognitoIdentityService;
 import dev.lambdalocal.core.Identity;
@@ -70,6 +72,7 @@ public final class CognitoMock implements AutoCloseable {
     this.defaultIdentityPoolId = pools.get(0).identityPoolId();
     this.service = new CognitoIdentityService(region, accountId, clock, pools);
     this.server = new MockServer(builder.port, service);
+    Mounts.register(this, new CognitoMount(service));
     try {
       this.client = createClient();
     } catch (RuntimeException e) {

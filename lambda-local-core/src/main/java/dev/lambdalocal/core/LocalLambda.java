@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -221,6 +222,7 @@ public final class LocalLambda implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private boolean quiet;
     private PrintStream console;
+    private Function<String, Map<String, String>> platformEnvironment = name -> Map.of();
 
     private Builder() {}
 
@@ -405,6 +407,22 @@ public final class LocalLambda implements AutoCloseable {
     }
 
     /**
+     * Let the platform the function runs on give each new execution environment variables, as
+     * Lambda gives it its execution role's credentials: the function, given the function's name, is
+     * called at every cold start. Of Lambda's reserved variables it may set only {@code
+     * AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} (replacing
+     * the dummy credentials); its other variables (such as {@code AWS_ENDPOINT_URL}) are defaults
+     * that the function's own variables override. The offline account of lambda-local-cognito-mock
+     * uses this.
+     *
+     * @since 0.1.0
+     */
+    public Builder platformEnvironment(Function<String, Map<String, String>> variables) {
+      this.platformEnvironment = Objects.requireNonNull(variables, "variables");
+      return this;
+    }
+
+    /**
      * Validate the settings and create the function; its init phase runs on the first invocation.
      *
      * @throws LambdaConfigurationException naming the setting at fault
@@ -443,7 +461,8 @@ public final class LocalLambda implements AutoCloseable {
               accountId,
               userEnvironment,
               clock,
-              echo);
+              echo,
+              platformEnvironment);
       return new LocalLambda(config);
     }
   }

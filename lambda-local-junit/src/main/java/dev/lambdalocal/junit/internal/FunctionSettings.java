@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -215,7 +216,7 @@ public final class FunctionSettings {
    * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
    */
   public LocalLambda build() {
-    return build(null);
+    return build(null, UnaryOperator.identity());
   }
 
   /**
@@ -226,6 +227,19 @@ public final class FunctionSettings {
    * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
    */
   public LocalLambda build(ExtensionContext owner) {
+    return build(owner, UnaryOperator.identity());
+  }
+
+  /**
+   * Create the function of a class or test, letting {@code platform} add to its builder last (the
+   * offline account of {@code @WithOfflineAccount}).
+   *
+   * @param owner the context the function belongs to, given to a handler factory that takes it
+   * @param platform adds to the builder
+   * @return a new function; the caller closes it
+   * @throws ExtensionConfigurationException if lambda-local rejects the settings, with its message
+   */
+  public LocalLambda build(ExtensionContext owner, UnaryOperator<LocalLambda.Builder> platform) {
     LocalLambda.Builder builder = LocalLambda.builder();
     if (values.artifact != null) {
       // The handler's class comes from the package, whatever the test's class path holds.
@@ -256,7 +270,7 @@ public final class FunctionSettings {
     values.environmentFiles.forEach(builder::environmentFile);
     builder.environment(values.environment);
     try {
-      return builder.build();
+      return platform.apply(builder).build();
     } catch (LambdaConfigurationException e) {
       throw new ExtensionConfigurationException(
           SettingOrigins.blame(e.getMessage(), origins, origin) + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.lambdalocal.junit.internal;
 
 import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.junit.LambdaTest.ColdStart;
+import dev.lambdalocal.junit.internal.account.AccountAnnotation;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,7 +51,12 @@ public final class Functions {
     return ((StoredResource<LocalLambda>)
             Stores.store(owner)
                 .getOrComputeIfAbsent(
-                    key, k -> StoredResource.of(settings.build(owner)), StoredResource.class))
+                    key,
+                    k ->
+                        StoredResource.of(
+                            settings.build(
+                                owner, builder -> AccountAnnotation.configure(context, builder))),
+                    StoredResource.class))
         .get();
   }
 

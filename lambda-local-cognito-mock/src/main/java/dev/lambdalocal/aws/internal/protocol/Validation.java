@@ -100,6 +100,14 @@ public final class Validation {
     return this;
   }
 
+  /** Check that a value is one of an enum's, listed as AWS lists them in the message. */
+  public Validation oneOf(String member, String value, List<String> values) {
+    if (value != null && !values.contains(value)) {
+      violation(value, member, "Member must satisfy enum value set: " + values);
+    }
+    return this;
+  }
+
   /** Check an identity or identity pool id. */
   public Validation cognitoId(String member, String value) {
     return string(member, value, COGNITO_ID, 1, 55);

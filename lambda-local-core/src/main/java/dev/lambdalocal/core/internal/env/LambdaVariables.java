@@ -162,6 +162,29 @@ public final class LambdaVariables {
     }
   }
 
+  /** The reserved keys a platform may set: the execution role's credentials. */
+  private static final Set<String> PLATFORM_KEYS =
+      Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+
+  /**
+   * Check the variables a platform (the offline account lambda-local runs the function with) gives
+   * an execution environment: of the reserved keys only the execution role's credentials, which
+   * replace the dummies; any other key is a default the function's own variables may override.
+   *
+   * @param platform the platform's variables
+   * @return {@code platform}
+   * @throws LambdaConfigurationException naming a reserved key the platform may not set
+   */
+  public static Map<String, String> withPlatform(Map<String, String> platform) {
+    for (String key : Objects.requireNonNull(platform, "platform").keySet()) {
+      if (RESERVED_KEYS.contains(key) && !PLATFORM_KEYS.contains(key)) {
+        throw new LambdaConfigurationException(
+            "The platform environment may not set the reserved variable " + key);
+      }
+    }
+    return platform;
+  }
+
   /** Name the managed runtime that matches a JDK feature release, as Lambda's runtimes do. */
   static String executionEnvironment(int feature) {
     if (feature >= 25) {

@@ -25,6 +25,9 @@ import java.util.function.Supplier;
  * @param userEnvironment the user's variables (from maps and files, files first)
  * @param clock the clock of deadlines and log-stream dates
  * @param console where logs are echoed, or {@code null} when quiet
+ * @param platformEnvironment variables the platform gives each new execution environment, by
+ *     function name (see {@link dev.lambdalocal.core.internal.env.LambdaVariables#withPlatform});
+ *     never null
  */
 public record FunctionConfig(
     String handlerString,
@@ -40,7 +43,8 @@ public record FunctionConfig(
     String accountId,
     Map<String, String> userEnvironment,
     Clock clock,
-    PrintStream console) {
+    PrintStream console,
+    java.util.function.Function<String, Map<String, String>> platformEnvironment) {
 
   /**
    * Check a timeout against Lambda's range (whole seconds from 1 to 900) and an init bound.

@@ -412,6 +412,8 @@ public final class FunctionRuntime implements AutoCloseable {
                 config.handlerString(),
                 config.logGroupName(),
                 logStreamName));
+    environment.putAll(
+        LambdaVariables.withPlatform(config.platformEnvironment().apply(config.functionName())));
     environment.putAll(config.userEnvironment());
     baseEnvironment = Map.copyOf(environment);
     // Between invocations the function's threads keep its variables; their output reaches the

@@ -1,0 +1,123 @@
+package dev.lambdalocal.junit.internal.account;
+
+import dev.lambdalocal.core.LocalLambda;
+import dev.lambdalocal.junit.WithCognitoMock;
+import dev.lambdalocal.junit.WithOfflineAccount;
+import dev.lambdalocal.junit.internal.Stores;
+import dev.lambdalocal.junit.internal.cognito.AccountSupport;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Finds a test's {@link WithOfflineAccount} and hands over to {@link AccountSupport} only once
+ * lambda-local-cognito-mock is known to be on the class path, so that its absence is a message.
+ *
+ * @since 0.1.0
+ */
+public final class AccountAnnotation {
+
+  private static final String ACCOUNT = "dev.lambdalocal.account.OfflineAccount";
+  private static final String SDK_CLIENT = "software.amazon.awssdk.core.SdkClient";
+
+  /**
+   * The annotation and the class context it belongs to.
+   *
+   * @param owner the class-level context whose store holds the account
+   * @param annotation the annotation
+   * @param origin where it is, for messages
+   */
+  public record Found(ExtensionContext owner, WithOfflineAccount annotation, String origin) {}
+
+  private AccountAnnotation() {}
+
+  /** Return the innermost class's annotation around {@code context}, if any. */
+  public static Optional<Found> find(ExtensionContext context) {
+    for (ExtensionContext level : Stores.classLevels(context)) {
+      Class<?> type = level.getRequiredTestClass();
+      Optional<WithOfflineAccount> annotation =
+          AnnotationSupport.findAnnotation(type, WithOfflineAccount.class);
+      if (annotation.isPresent()) {
+        return Optional.of(
+            new Found(level, annotation.get(), "@WithOfflineAccount on " + type.getName()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Return whether a class around {@code context} has {@link WithCognitoMock}. */
+  public static boolean hasCognitoMock(ExtensionContext context) {
+    return Stores.classLevels(context).stream()
+        .anyMatch(
+            level ->
+                AnnotationSupport.isAnnotated(level.getRequiredTestClass(), WithCognitoMock.class));
+  }
+
+  /** Return whether {@code type} is {@code OfflineAccount}. */
+  public static boolean isAccount(Class<?> type) {
+    return type.getName().equals(ACCOUNT);
+  }
+
+  /** Return whether {@code type} is an AWS SDK v2 client interface. */
+  public static boolean isSdkClient(Class<?> type) {
+    return type.isInterface()
+        && type.getName().startsWith("software.amazon.awssdk.services.")
+        && extendsSdkClient(type);
+  }
+
+  private static boolean extendsSdkClient(Class<?> type) {
+    for (Class<?> parent : type.getInterfaces()) {
+      if (parent.getName().equals(SDK_CLIENT) || extendsSdkClient(parent)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Return the account of {@code context}, starting it on first use. */
+  public static Object account(ExtensionContext context) {
+    Found found = require(context);
+    return AccountSupport.account(found);
+  }
+
+  /** Return a client of {@code type} pointed at the account of {@code context}. */
+  public static Object client(ExtensionContext context, Class<?> type) {
+    return AccountSupport.client(require(context), context, type);
+  }
+
+  /** Run a function built in {@code context} with its account, if the class has one. */
+  public static LocalLambda.Builder configure(
+      ExtensionContext context, LocalLambda.Builder builder) {
+    Optional<Found> found = find(context);
+    if (found.isEmpty()) {
+      return builder;
+    }
+    requireDependency(found.get().origin());
+    return AccountSupport.configure(found.get(), builder);
+  }
+
+  private static Found require(ExtensionContext context) {
+    Found found =
+        find(context)
+            .orElseThrow(
+                () ->
+                    new ExtensionConfigurationException(
+                        "needs the offline account: annotate the class with @WithOfflineAccount"));
+    requireDependency(found.origin());
+    return found;
+  }
+
+  private static void requireDependency(String origin) {
+    try {
+      Class.forName(ACCOUNT, false, AccountAnnotation.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new ExtensionConfigurationException(
+          origin
+              + ": needs lambda-local-cognito-mock on the test class path ("
+              + ACCOUNT
+              + " is missing); add the test dependency dev.lambdalocal:lambda-local-cognito-mock",
+          e);
+    }
+  }
+}
