@@ -10,6 +10,7 @@ import dev.lambdalocal.aws.internal.server.ServiceServer;
 import dev.lambdalocal.aws.internal.sigv4.KeyRing;
 import dev.lambdalocal.cognito.CognitoMock;
 import dev.lambdalocal.core.LocalLambda;
+import dev.lambdalocal.lambda.LambdaServiceMock;
 import dev.lambdalocal.secretsmanager.SecretsManagerMock;
 import dev.lambdalocal.ssm.ParameterStoreMock;
 import dev.lambdalocal.ssm.ParameterType;
@@ -142,6 +143,16 @@ public final class OfflineAccount implements AutoCloseable {
    */
   public ParameterStoreMock parameterStore() {
     return services.parameterStore();
+  }
+
+  /**
+   * Return the account's Lambda service (also served on its own port).
+   *
+   * @return the Lambda service
+   * @since 0.1.0
+   */
+  public LambdaServiceMock lambda() {
+    return services.lambda();
   }
 
   /**

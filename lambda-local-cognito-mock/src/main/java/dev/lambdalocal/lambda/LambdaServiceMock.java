@@ -1,6 +1,7 @@
 package dev.lambdalocal.lambda;
 
 import dev.lambdalocal.aws.internal.Settings;
+import dev.lambdalocal.aws.internal.server.Mounts;
 import dev.lambdalocal.aws.internal.sigv4.CredentialsResolver;
 import dev.lambdalocal.aws.internal.sigv4.ResolvedCredentials;
 import dev.lambdalocal.cognito.CognitoMock;
@@ -99,6 +100,8 @@ public final class LambdaServiceMock implements AutoCloseable {
               return assembled[0].endpoint();
             });
     this.service = assembled[0];
+    // The offline account's single endpoint serves this service's state too (OfflineAccount).
+    Mounts.register(this, service.endpoint().mounted());
   }
 
   private static CredentialsResolver cognitoCredentials(CognitoMock cognito) {

@@ -145,7 +145,7 @@ class OfflineAccountTests {
                 assertThat(e.awsErrorDetails().errorCode())
                     .isEqualTo("LambdaLocalServiceNotServed");
                 assertThat(e.awsErrorDetails().errorMessage())
-                    .contains("(it serves cognito-identity, secretsmanager, ssm)");
+                    .contains("(it serves cognito-identity, secretsmanager, ssm, lambda)");
               });
     }
   }

@@ -177,9 +177,18 @@ final class TestFunctions {
             "/org/apache/httpcomponents/",
             "/commons-logging/",
             "/commons-codec/");
+    // Other services' clients the test class path holds are not the function's dependencies.
+    List<String> otherServices =
+        List.of(
+            "/awssdk/cognitoidentity/",
+            "/awssdk/dynamodb/",
+            "/awssdk/secretsmanager/",
+            "/awssdk/ssm/");
     return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
         .filter(entry -> entry.endsWith(".jar"))
-        .filter(entry -> groups.stream().anyMatch(g -> entry.replace('\\', '/').contains(g)))
+        .map(entry -> entry.replace('\\', '/'))
+        .filter(entry -> groups.stream().anyMatch(entry::contains))
+        .filter(entry -> otherServices.stream().noneMatch(entry::contains))
         .map(Path::of)
         .toList();
   }

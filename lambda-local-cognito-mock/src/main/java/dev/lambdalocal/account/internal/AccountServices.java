@@ -5,6 +5,7 @@ import dev.lambdalocal.aws.internal.server.Mounts;
 import dev.lambdalocal.aws.internal.sigv4.KeyRing;
 import dev.lambdalocal.aws.internal.sigv4.ResolvedCredentials;
 import dev.lambdalocal.cognito.CognitoMock;
+import dev.lambdalocal.lambda.LambdaServiceMock;
 import dev.lambdalocal.secretsmanager.SecretsManagerMock;
 import dev.lambdalocal.ssm.ParameterStoreMock;
 import java.time.Clock;
@@ -13,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The services of one offline account and its key ring. To mount another service (the Lambda
- * service, …): start its public mock here, close it in {@link #close()}, and add {@code
- * Mounts.of(mock)} to {@link #mounted()}; its {@link MountedService} names its X-Amz-Target prefix
- * or REST paths and its signing name.
+ * The services of one offline account and its key ring: Cognito Identity, Secrets Manager, SSM
+ * Parameter Store and the Lambda service. To mount another service: start its public mock here,
+ * close it in {@link #close()}, and add {@code Mounts.of(mock)} to {@link #mounted()}; its {@link
+ * MountedService} names its X-Amz-Target prefix or REST paths and its signing name.
  */
 public final class AccountServices implements AutoCloseable {
 
@@ -24,16 +25,19 @@ public final class AccountServices implements AutoCloseable {
   private final CognitoMock cognito;
   private final SecretsManagerMock secretsManager;
   private final ParameterStoreMock parameterStore;
+  private final LambdaServiceMock lambda;
 
   private AccountServices(
       KeyRing keys,
       CognitoMock cognito,
       SecretsManagerMock secretsManager,
-      ParameterStoreMock parameterStore) {
+      ParameterStoreMock parameterStore,
+      LambdaServiceMock lambda) {
     this.keys = keys;
     this.cognito = cognito;
     this.secretsManager = secretsManager;
     this.parameterStore = parameterStore;
+    this.lambda = lambda;
   }
 
   /** Start every service of an account. */
@@ -49,6 +53,15 @@ public final class AccountServices implements AutoCloseable {
       started.add(secrets);
       ParameterStoreMock ssm =
           ParameterStoreMock.builder().region(region).accountId(accountId).clock(clock).start();
+      started.add(ssm);
+      LambdaServiceMock lambda =
+          LambdaServiceMock.builder()
+              .region(region)
+              .accountId(accountId)
+              .clock(clock)
+              .acceptCredentialsOf(cognito)
+              .start();
+      started.add(lambda);
       // Credentials Cognito issued sign requests to every service of the account.
       keys.accept(
           accessKeyId ->
@@ -69,7 +82,7 @@ public final class AccountServices implements AutoCloseable {
                                           .substring(issued.roleArn().indexOf('/') + 1)
                                       + "/CognitoIdentityCredentials",
                                   accessKeyId))));
-      return new AccountServices(keys, cognito, secrets, ssm);
+      return new AccountServices(keys, cognito, secrets, ssm, lambda);
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : started) {
         try {
@@ -84,7 +97,7 @@ public final class AccountServices implements AutoCloseable {
 
   /** Return the services to mount on the account's endpoint. */
   public List<MountedService> mounted() {
-    return List.of(mount(cognito), mount(secretsManager), mount(parameterStore));
+    return List.of(mount(cognito), mount(secretsManager), mount(parameterStore), mount(lambda));
   }
 
   private static MountedService mount(Object mock) {
@@ -112,6 +125,11 @@ public final class AccountServices implements AutoCloseable {
     return parameterStore;
   }
 
+  /** Return the account's Lambda service. */
+  public LambdaServiceMock lambda() {
+    return lambda;
+  }
+
   /** Return the service behind the Secrets Manager. */
   public MountedService secretsService() {
     return mount(secretsManager);
@@ -130,7 +148,11 @@ public final class AccountServices implements AutoCloseable {
       try {
         secretsManager.close();
       } finally {
-        parameterStore.close();
+        try {
+          parameterStore.close();
+        } finally {
+          lambda.close();
+        }
       }
     }
   }

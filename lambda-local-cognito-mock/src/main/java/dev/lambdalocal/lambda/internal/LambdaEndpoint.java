@@ -1,6 +1,8 @@
 package dev.lambdalocal.lambda.internal;
 
 import dev.lambdalocal.aws.internal.protocol.ServiceResponse;
+import dev.lambdalocal.aws.internal.server.MountedService;
+import dev.lambdalocal.aws.internal.server.ServiceRequest;
 import dev.lambdalocal.aws.internal.sigv4.RequestHeaders;
 import dev.lambdalocal.aws.internal.sigv4.SigV4Request;
 import dev.lambdalocal.aws.internal.sigv4.SigV4Verifier;
@@ -49,6 +51,43 @@ public final class LambdaEndpoint {
       return LambdaResponses.error(forbidden(rejected));
     }
     return api.handle(call);
+  }
+
+  /**
+   * Return this service as the offline account's single endpoint mounts it: requests signed for
+   * {@code lambda}, or under {@code /2015-03-31/} (the API) or {@code /lambda-local/code/} (package
+   * downloads, unsigned as presigned S3 URLs are). The account has verified the signature against
+   * its own key ring, so the API answers directly.
+   */
+  public MountedService mounted() {
+    return new MountedService() {
+      @Override
+      public String signingName() {
+        return SERVICE;
+      }
+
+      @Override
+      public boolean servesPath(String rawPath) {
+        return rawPath.startsWith("/2015-03-31/") || rawPath.startsWith(CodeDownloads.PREFIX);
+      }
+
+      @Override
+      public boolean requiresSignature(ServiceRequest request) {
+        return !request.rawPath().startsWith(CodeDownloads.PREFIX);
+      }
+
+      @Override
+      public ServiceResponse handle(ServiceRequest request) {
+        HttpCall call =
+            new HttpCall(
+                request.method(),
+                request.rawPath(),
+                request.rawQuery(),
+                request.headers().asMap(),
+                request.body());
+        return CodeDownloads.serve(call, store).orElseGet(() -> api.handle(call));
+      }
+    };
   }
 
   /**

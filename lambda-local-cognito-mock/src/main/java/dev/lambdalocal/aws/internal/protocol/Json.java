@@ -1,6 +1,8 @@
 package dev.lambdalocal.aws.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +13,17 @@ import java.time.Instant;
 /** Jackson, configured once, for AWS JSON 1.1 bodies. */
 public final class Json {
 
-  /** The shared mapper; thread-safe once configured. */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * The shared mapper; thread-safe once configured. Its string limit admits a base64 {@code
+   * ZipFile} of Lambda's 50 MB direct-upload maximum (about 70 M characters), beyond Jackson's
+   * default of 20 M.
+   */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder().maxStringLength(100_000_000).build())
+              .build());
 
   private Json() {}
 
