@@ -80,6 +80,7 @@ class ServeCommandTests {
                 + "Identity pool: "
                 + POOL
                 + "\n"
+                + "Account: http://127\\.0\\.0\\.1:\\d+\n"
                 + "Lambda: http://127\\.0\\.0\\.1:\\d+\n"
                 + "Lambda access key id: AKIA[A-Z2-7]{16}\n"
                 + "Lambda secret access key: \\S{40}\n");
