@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -95,7 +96,8 @@ public final class EventFiles {
     Thread releaser =
         new Thread(
             () -> {
-              try (OutputStream unblock = Files.newOutputStream(file)) {
+              // WRITE alone: never create a regular file where the pipe was deleted meanwhile.
+              try (OutputStream unblock = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
                 unblock.flush();
               } catch (IOException ignored) {
                 // Nothing waits on the pipe any more.
