@@ -6,8 +6,6 @@ import dev.lambdalocal.apigateway.IamAuthorizer;
 import dev.lambdalocal.cognito.CognitoMock;
 import dev.lambdalocal.cognito.IdentityPool;
 import dev.lambdalocal.core.LambdaConfigurationException;
-import dev.lambdalocal.core.LambdaError;
-import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.lambda.LambdaServiceMock;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,17 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,8 +55,6 @@ import picocli.CommandLine.Option;
       "2:usage or configuration error (e.g. a function of the API without --function)"
     })
 final class ServeCommand implements Callable<Integer> {
-
-  private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
   @Option(
       names = "--api",
@@ -196,7 +187,7 @@ final class ServeCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
   private final CountDownLatch stop = new CountDownLatch(1);
-  private final CompletableFuture<Served> started = new CompletableFuture<>();
+  private final CompletableFuture<ServedApi> started = new CompletableFuture<>();
 
   ServeCommand(OutputStream out, PrintStream err) {
     this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -206,7 +197,7 @@ final class ServeCommand implements Callable<Integer> {
   /** Start the API, print where it listens and serve until interrupted. */
   @Override
   public Integer call() {
-    Served served;
+    ServedApi served;
     try {
       served = start();
     } catch (RuntimeException e) {
@@ -249,7 +240,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** Return what {@link #call()} serves, once it listens (tests in this JVM use it). */
-  CompletableFuture<Served> started() {
+  CompletableFuture<ServedApi> started() {
     return started;
   }
 
@@ -258,14 +249,14 @@ final class ServeCommand implements Callable<Integer> {
     stop.countDown();
   }
 
-  private Served start() {
+  private ServedApi start() {
     if (!Files.isRegularFile(api)) {
       throw new LambdaConfigurationException("--api: no such file: " + api);
     }
     if (envFile != null && !Files.isRegularFile(envFile)) {
       throw new LambdaConfigurationException("--env-file: no such file: " + envFile);
     }
-    Map<String, String> handlers = handlers();
+    Map<String, String> handlers = ServedFunctions.handlers(functions);
     List<Path> entries = classpath != null ? Classpaths.parse(classpath) : null;
     List<AutoCloseable> resources = new ArrayList<>();
     try {
@@ -287,8 +278,8 @@ final class ServeCommand implements Callable<Integer> {
       }
       OfflineAccount account = startAccount();
       resources.add(account);
-      Map<String, LocalLambda> lambdas = new LinkedHashMap<>();
-      Set<String> missing = new LinkedHashSet<>();
+      ServedFunctions served =
+          new ServedFunctions(handlers, entries, envFile, region, err, account, resources);
       ApiGatewayMock.Builder builder =
           setting(
               "--port",
@@ -309,49 +300,11 @@ final class ServeCommand implements Callable<Integer> {
         setting("--integration-host", () -> builder.integrationHost(pair[0], URI.create(pair[1])));
       }
       try {
-        builder.definition(
-            api,
-            name -> {
-              String handler = handlers.get(name);
-              if (handler == null) {
-                missing.add(name);
-                return Optional.empty();
-              }
-              return Optional.of(
-                  lambdas.computeIfAbsent(
-                      name,
-                      n -> {
-                        LocalLambda lambda = function(n, handler, entries, account);
-                        resources.add(lambda);
-                        return lambda;
-                      }));
-            });
+        builder.definition(api, served::function);
       } catch (IllegalArgumentException e) {
-        if (!missing.isEmpty()) {
-          throw new LambdaConfigurationException(
-              api
-                  + ": functions named in the file but given no --function: "
-                  + String.join(", ", missing)
-                  + " (add --function NAME=<class[::method]> for each)");
-        }
-        throw new LambdaConfigurationException(e.getMessage(), e);
+        throw served.definitionError(api, e);
       }
-      for (String name : handlers.keySet()) {
-        if (!lambdas.containsKey(name)) {
-          throw new LambdaConfigurationException(
-              "--function "
-                  + name
-                  + "="
-                  + handlers.get(name)
-                  + ": "
-                  + api
-                  + " names no function "
-                  + name
-                  + (lambdas.isEmpty()
-                      ? ""
-                      : " (it names " + String.join(", ", lambdas.keySet()) + ")"));
-        }
-      }
+      served.checkAllNamed(api);
       ApiGatewayMock gateway;
       try {
         gateway = builder.start();
@@ -361,19 +314,17 @@ final class ServeCommand implements Callable<Integer> {
         throw new LambdaConfigurationException(api + ": " + e.getMessage(), e);
       }
       resources.add(gateway);
-      List<String> functionsServed = new ArrayList<>();
-      lambdas.forEach((name, lambda) -> functionsServed.add(name + "=" + handlers.get(name)));
-      return new Served(
+      return new ServedApi(
           gateway.baseUri(),
           cognito.endpoint(),
           cognito.region(),
           cognito.defaultIdentityPoolId(),
           lambdaServiceMock,
           account.endpoint(),
-          List.copyOf(functionsServed),
+          served.described(),
           List.copyOf(resources));
     } catch (RuntimeException e) {
-      closeAll(resources);
+      ServedApi.closeAll(resources);
       throw e;
     }
   }
@@ -406,56 +357,6 @@ final class ServeCommand implements Callable<Integer> {
     return setting("--account-port", builder::start);
   }
 
-  private LocalLambda function(
-      String name, String handler, List<Path> entries, OfflineAccount account) {
-    StartupConsole console = new StartupConsole(err);
-    // The function's AWS clients reach the offline account (AWS_ENDPOINT_URL, minted
-    // credentials, the extension's API), never AWS.
-    LocalLambda.Builder builder =
-        account.configure(
-            LocalLambda.builder()
-                .handler(handler)
-                .functionName(name)
-                .region(region)
-                .console(console.printStream()));
-    if (entries != null) {
-      builder.classpath(entries);
-    }
-    if (envFile != null) {
-      builder.environmentFile(envFile);
-    }
-    HandlerClasses.check(name, handler, entries);
-    LocalLambda lambda = builder.build();
-    // The init phase runs now, so that a handler that cannot start fails at start-up, not on the
-    // first request.
-    LambdaError error = lambda.initialize();
-    if (error != null) {
-      // One line, the error below; not the init log with its stack trace (docs/cli.md).
-      console.discard();
-      lambda.close();
-      throw new LambdaConfigurationException(
-          "--function " + name + "=" + handler + ": " + error.errorMessage());
-    }
-    console.release();
-    return lambda;
-  }
-
-  private Map<String, String> handlers() {
-    Map<String, String> handlers = new LinkedHashMap<>();
-    for (String function : functions) {
-      int equals = function.indexOf('=');
-      String name = equals < 0 ? "" : function.substring(0, equals);
-      if (!FUNCTION_NAME.matcher(name).matches() || equals == function.length() - 1) {
-        throw new LambdaConfigurationException(
-            "--function: expected NAME=<class[::method]>, got '" + function + "'");
-      }
-      if (handlers.put(name, function.substring(equals + 1)) != null) {
-        throw new LambdaConfigurationException("--function: " + name + " is given twice");
-      }
-    }
-    return handlers;
-  }
-
   private static String[] pair(String option, String text, String expected) {
     int equals = text.indexOf('=');
     if (equals <= 0) {
@@ -471,45 +372,6 @@ final class ServeCommand implements Callable<Integer> {
       return step.get();
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new LambdaConfigurationException(option + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void closeAll(List<AutoCloseable> resources) {
-    RuntimeException failure = null;
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      try {
-        resources.get(i).close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("cannot stop the API: " + e, e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  /**
-   * What serves: the API, the Cognito mock, the Lambda service (null without --lambda-service) and
-   * the functions, closed in reverse order.
-   */
-  record Served(
-      URI apiUrl,
-      URI cognitoUrl,
-      String region,
-      String identityPoolId,
-      LambdaServiceMock lambda,
-      URI accountUrl,
-      List<String> functions,
-      List<AutoCloseable> resources)
-      implements AutoCloseable {
-
-    @Override
-    public void close() {
-      closeAll(resources);
     }
   }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdalocal.apigateway.ApiClient;
 import dev.lambdalocal.apigateway.ApiResponse;
-import dev.lambdalocal.cli.ServeCommand.Served;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -71,7 +70,7 @@ class ServeCommandTests {
             "--identity-pool-id",
             POOL,
             "--lambda-service");
-    Served served = running.served();
+    ServedApi served = running.served();
     assertThat(out())
         .matches(
             "API: http://127\\.0\\.0\\.1:\\d+/dev/\n"
@@ -108,7 +107,7 @@ class ServeCommandTests {
             POOL,
             "--env-file",
             envFile.toString());
-    Served served = running.served();
+    ServedApi served = running.served();
 
     assertThat(out())
         .matches(
@@ -379,7 +378,7 @@ class ServeCommandTests {
     ServeCommand command = cli.getSubcommands().get("serve").getCommand();
     CompletableFuture<Integer> status =
         CompletableFuture.supplyAsync(() -> cli.execute(all.toArray(String[]::new)));
-    Served served;
+    ServedApi served;
     try {
       served = command.started().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -397,7 +396,8 @@ class ServeCommandTests {
     return err.toString(StandardCharsets.UTF_8);
   }
 
-  private record Running(ServeCommand command, Served served, CompletableFuture<Integer> status) {
+  private record Running(
+      ServeCommand command, ServedApi served, CompletableFuture<Integer> status) {
     int stop() throws Exception {
       command.stop();
       return status.get(30, TimeUnit.SECONDS);
