@@ -15,7 +15,6 @@ import dev.lambdalocal.core.internal.handler.HandlerLoader;
 import dev.lambdalocal.core.internal.handler.LoadedHandler;
 import dev.lambdalocal.core.internal.logging.ContextLogger;
 import dev.lambdalocal.core.internal.logging.LogBuffer;
-import dev.lambdalocal.core.internal.logging.MemoryMeter;
 import dev.lambdalocal.core.internal.logging.PlatformLines;
 import dev.lambdalocal.core.internal.scope.ExecutionEnvironment;
 import dev.lambdalocal.core.internal.scope.InvocationScope;
@@ -26,15 +25,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOError;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One function's execution environment: the loaded handler (warm between invocations), its init
@@ -42,12 +34,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class FunctionRuntime implements AutoCloseable {
 
-  private static final DateTimeFormatter STREAM_DATE =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
   private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
 
   private final FunctionConfig config;
   private final WorkerPool workers;
+
+  /** The END and REPORT lines and the result of each invocation. */
+  private final InvocationReports reports;
 
   /** The threads of this function and the invocation they serve (see ExecutionEnvironment). */
   private final ExecutionEnvironment threads;
@@ -76,6 +69,7 @@ public final class FunctionRuntime implements AutoCloseable {
 
   /** Create the environment of a validated function; nothing of the function runs yet. */
   public FunctionRuntime(FunctionConfig config) {
+    this.reports = new InvocationReports(config);
     EnvironmentOverlay.install();
     TraceHeaderProperty.install();
     this.config = config;
@@ -114,7 +108,11 @@ public final class FunctionRuntime implements AutoCloseable {
   /** Create a context for a direct handler call, its deadline one timeout from now. */
   public LocalContext newContext(InvokeOptions options) {
     LogBuffer log = new LogBuffer(config.console());
-    return newContext(requestId(options), options, log, traceId(options));
+    return newContext(
+        InvocationIds.requestId(options),
+        options,
+        log,
+        InvocationIds.traceId(options, config.clock()));
   }
 
   /** Run the init phase if the environment is cold; return its error, if any. */
@@ -125,7 +123,7 @@ public final class FunctionRuntime implements AutoCloseable {
       }
       LogBuffer log = new LogBuffer(config.console());
       Init init = runInit(log, config.initTimeout().toNanos() + config.timeout().toNanos());
-      return init.error(this, requestId(InvokeOptions.defaults()));
+      return init.error(this, InvocationIds.requestId(InvokeOptions.defaults()));
     }
   }
 
@@ -146,8 +144,8 @@ public final class FunctionRuntime implements AutoCloseable {
   public InvocationResult invoke(byte[] payload, InvokeOptions options) {
     synchronized (invocationLock) {
       TraceHeaderProperty.install();
-      String requestId = requestId(options);
-      String traceId = traceId(options);
+      String requestId = InvocationIds.requestId(options);
+      String traceId = InvocationIds.traceId(options, config.clock());
       LogBuffer log = new LogBuffer(config.console());
       long limitNanos = config.timeout().toNanos();
 
@@ -165,7 +163,7 @@ public final class FunctionRuntime implements AutoCloseable {
         if (init.error != null || init.timedOut || init.exit != null) {
           log.appendLine(PlatformLines.start(requestId, config.functionVersion()));
           LambdaError error = init.error(this, requestId);
-          return finish(requestId, log, error, init.timedOut, null, null, 0, initMs);
+          return reports.finish(requestId, log, error, init.timedOut, null, null, 0, initMs);
         }
         limitNanos -= Math.max(0, init.nanos - config.initTimeout().toNanos());
       }
@@ -203,7 +201,7 @@ public final class FunctionRuntime implements AutoCloseable {
         // process would be gone: Lambda reports the exit and starts a new environment.
         log.appendLine(exit.logLine());
         discardEnvironment();
-        return finish(
+        return reports.finish(
             requestId,
             log,
             exit.toLambdaError(requestId),
@@ -215,7 +213,7 @@ public final class FunctionRuntime implements AutoCloseable {
       }
 
       if (outcome.timedOut()) {
-        LambdaError error = timeoutError(requestId);
+        LambdaError error = reports.timeoutError(requestId);
         if (outcome.stuckThread() != null) {
           log.appendLine(
               "lambda-local: thread "
@@ -230,7 +228,7 @@ public final class FunctionRuntime implements AutoCloseable {
         }
         // Lambda replaces the execution environment after a timeout.
         discardEnvironment();
-        return finish(requestId, log, error, true, null, null, durationNanos, initMs);
+        return reports.finish(requestId, log, error, true, null, null, durationNanos, initMs);
       }
       if (outcome.failure() != null) {
         Throwable failure = outcome.failure();
@@ -250,57 +248,12 @@ public final class FunctionRuntime implements AutoCloseable {
             discardEnvironment();
           }
         }
-        return finish(requestId, log, error, false, null, null, durationNanos, initMs);
+        return reports.finish(requestId, log, error, false, null, null, durationNanos, initMs);
       }
       Invocation done = outcome.value();
-      return finish(requestId, log, null, false, done.payload, done.value, durationNanos, initMs);
+      return reports.finish(
+          requestId, log, null, false, done.payload, done.value, durationNanos, initMs);
     }
-  }
-
-  private InvocationResult finish(
-      String requestId,
-      LogBuffer log,
-      LambdaError error,
-      boolean timedOut,
-      byte[] payload,
-      Object value,
-      long durationNanos,
-      Double initMs) {
-    double durationMs = durationNanos / 1_000_000.0;
-    long billedMs = PlatformLines.billedMs(durationMs, initMs);
-    long memoryUsed = MemoryMeter.usedMegabytes();
-    String report =
-        PlatformLines.report(
-            requestId, durationMs, billedMs, config.memorySizeMb(), memoryUsed, initMs, timedOut);
-    if (FunctionExit.isExitError(error)) {
-      report += FunctionExit.REPORT_STATUS;
-    }
-    log.appendLine(PlatformLines.end(requestId));
-    log.appendLine(report);
-    if (timedOut) {
-      // CloudWatch shows Lambda's timeout line after the REPORT line.
-      log.appendLine(
-          PlatformLines.timeoutLine(Instant.now(config.clock()), requestId, timeoutSeconds()));
-    }
-    byte[] body = error != null ? error.toJson().getBytes(StandardCharsets.UTF_8) : payload;
-    InvocationResult.Report figures =
-        new InvocationResult.Report(
-            report,
-            durationMs,
-            billedMs,
-            config.memorySizeMb(),
-            memoryUsed,
-            initMs == null ? OptionalDouble.empty() : OptionalDouble.of(initMs));
-    return new InvocationResult(requestId, body, value, error, timedOut, log.text(), figures);
-  }
-
-  private LambdaError timeoutError(String requestId) {
-    return new LambdaError(
-        PlatformLines.timeoutErrorMessage(requestId, timeoutSeconds()), "Sandbox.Timedout", null);
-  }
-
-  private double timeoutSeconds() {
-    return config.timeout().toMillis() / 1000.0;
   }
 
   /** The outcome of an init phase. */
@@ -311,7 +264,7 @@ public final class FunctionRuntime implements AutoCloseable {
     LambdaError error(FunctionRuntime runtime, String requestId) {
       return exit != null
           ? exit.toLambdaError(requestId)
-          : timedOut ? runtime.timeoutError(requestId) : error;
+          : timedOut ? runtime.reports.timeoutError(requestId) : error;
     }
   }
 
@@ -401,7 +354,7 @@ public final class FunctionRuntime implements AutoCloseable {
 
   /** Name a new log stream, as each execution environment has its own, and derive its variables. */
   private void startLogStream() {
-    logStreamName = newLogStreamName();
+    logStreamName = InvocationIds.logStreamName(config.functionVersion(), config.clock());
     Map<String, String> environment =
         new HashMap<>(
             LambdaVariables.reserved(
@@ -428,55 +381,6 @@ public final class FunctionRuntime implements AutoCloseable {
     Map<String, String> environment = new HashMap<>(baseEnvironment);
     environment.put("_X_AMZN_TRACE_ID", traceId);
     return environment;
-  }
-
-  private String newLogStreamName() {
-    byte[] random = new byte[16];
-    ThreadLocalRandom.current().nextBytes(random);
-    return STREAM_DATE.format(config.clock().instant())
-        + "/["
-        + config.functionVersion()
-        + "]"
-        + HexFormat.of().formatHex(random);
-  }
-
-  private static String requestId(InvokeOptions options) {
-    return options.requestId() != null ? options.requestId() : randomUuid();
-  }
-
-  /**
-   * Return a random (version 4) UUID as text, as Lambda's request ids are. Drawn from {@link
-   * ThreadLocalRandom} rather than {@link UUID#randomUUID()}: an id needs no cryptographic
-   * strength, and the first {@code SecureRandom} costs a cold start tens of milliseconds of CPU.
-   */
-  static String randomUuid() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-    long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-    return new UUID(high, low).toString();
-  }
-
-  private String traceId(InvokeOptions options) {
-    if (options.xrayTraceId() != null) {
-      return options.xrayTraceId();
-    }
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    byte[] root = new byte[12];
-    byte[] parent = new byte[8];
-    random.nextBytes(root);
-    random.nextBytes(parent);
-    // X-Ray's root id: the epoch second as 8 hex digits, then 96 random bits.
-    int epochSeconds = (int) (config.clock().millis() / 1000);
-    HexFormat hex = HexFormat.of();
-    return new StringBuilder(77)
-        .append("Root=1-")
-        .append(hex.toHexDigits(epochSeconds))
-        .append('-')
-        .append(hex.formatHex(root))
-        .append(";Parent=")
-        .append(hex.formatHex(parent))
-        .append(";Sampled=0")
-        .toString();
   }
 
   /** Report a throwable that escaped the handler loader as the runtime reports init errors. */
