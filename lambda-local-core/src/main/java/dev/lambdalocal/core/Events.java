@@ -1,10 +1,10 @@
 package dev.lambdalocal.core;
 
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.JsonFactory;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.JsonLocation;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.JsonParser;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.JsonProcessingException;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lambdalocal.core.internal.events.EventFiles;
 import dev.lambdalocal.core.internal.events.Substitution;
 import dev.lambdalocal.core.internal.serialization.RuntimeSerializers;
@@ -61,7 +61,12 @@ public final class Events {
    */
   public static final int MAX_PAYLOAD_BYTES = 6_291_456;
 
+  /**
+   * The tokenizer of the strict check: the Jackson core the runtime's serializer shades and loads
+   * anyway, so that reading an event loads no second copy of Jackson's core (a cold start cost).
+   */
   private static final JsonFactory JSON = new JsonFactory();
+
   private static final Pattern EMBEDDED_LOCATION =
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 

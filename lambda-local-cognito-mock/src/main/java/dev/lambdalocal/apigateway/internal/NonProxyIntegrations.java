@@ -108,7 +108,7 @@ final class NonProxyIntegrations {
               Level.WARNING,
               "{0}: Execution failed due to a network error: {1}",
               integration.operation(),
-              String.valueOf(e.getMessage()));
+              networkError(e));
           return GatewayResponse.configurationError();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -241,7 +241,7 @@ final class NonProxyIntegrations {
           Level.WARNING,
           "{0}: Execution failed due to a network error: {1}",
           integration.operation(),
-          String.valueOf(e.getMessage()));
+          networkError(e));
       return GatewayResponse.configurationError();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -264,6 +264,13 @@ final class NonProxyIntegrations {
               }
             });
     return new GatewayResponse(answer.status(), headers, answer.body());
+  }
+
+  /** The reason of a failed call: the JDK's message, or the exception's name when it has none. */
+  private static String networkError(IOException e) {
+    return e.getMessage() != null
+        ? e.getMessage()
+        : e.getClass().getSimpleName() + " (is the integration host's local endpoint running?)";
   }
 
   private static String responseSource(String source, Endpoint endpoint, MethodRequest request) {

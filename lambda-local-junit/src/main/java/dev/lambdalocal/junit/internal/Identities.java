@@ -2,9 +2,12 @@ package dev.lambdalocal.junit.internal;
 
 import dev.lambdalocal.core.Events;
 import dev.lambdalocal.core.Identity;
+import java.util.AbstractMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -41,14 +44,15 @@ public final class Identities {
 
   /**
    * Return the placeholder values of the test's identity: {@code IDENTITY_ID} and {@code
-   * IDENTITY_POOL_ID}.
+   * IDENTITY_POOL_ID}. The identity is issued when a placeholder is first looked up, so that an
+   * event without them issues none (a test without an identity has none, as in Lambda).
    *
    * @param context the current context
    * @return the values by placeholder name
    * @since 0.1.0
    */
   public static Map<String, String> placeholders(ExtensionContext context) {
-    return Events.placeholders(of(context));
+    return new IdentityPlaceholders(() -> Events.placeholders(of(context)));
   }
 
   /**
@@ -75,7 +79,66 @@ public final class Identities {
         .getOrComputeIfAbsent(ISSUER, key -> new GeneratedIdentities(), IdentityIssuer.class);
   }
 
-  private record Key(String owner) {}
+  /** The key of a test's identity in its store; equals and hashCode written out (cold start). */
+  private static final class Key {
+    private final String owner;
+
+    Key(String owner) {
+      this.owner = owner;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && key.owner.equals(owner);
+    }
+
+    @Override
+    public int hashCode() {
+      return owner.hashCode();
+    }
+  }
+
+  /**
+   * The placeholder values of an identity issued on the first look-up of one of its two names;
+   * other names are looked up without issuing it.
+   */
+  private static final class IdentityPlaceholders extends AbstractMap<String, String> {
+    private final Supplier<Map<String, String>> values;
+    private Map<String, String> issued;
+
+    IdentityPlaceholders(Supplier<Map<String, String>> values) {
+      this.values = values;
+    }
+
+    @Override
+    public String get(Object name) {
+      return Events.IDENTITY_ID.equals(name) || Events.IDENTITY_POOL_ID.equals(name)
+          ? issued().get(name)
+          : null;
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+      return get(name) != null;
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return false;
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+      return issued().entrySet();
+    }
+
+    private Map<String, String> issued() {
+      if (issued == null) {
+        issued = values.get();
+      }
+      return issued;
+    }
+  }
 
   /** New identity ids, in one identity pool per region for the whole run, as an app has. */
   private static final class GeneratedIdentities implements IdentityIssuer {

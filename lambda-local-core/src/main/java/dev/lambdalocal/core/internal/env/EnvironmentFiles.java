@@ -1,11 +1,11 @@
 package dev.lambdalocal.core.internal.env;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.JsonFactory;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.JsonLocation;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.JsonParser;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.JsonProcessingException;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.JsonToken;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.core.StreamReadFeature;
 import dev.lambdalocal.core.LambdaConfigurationException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -43,6 +43,7 @@ public final class EnvironmentFiles {
 
   private static final String PARAMETERS = "Parameters";
 
+  // The Jackson core the runtime's serializer shades and loads anyway: no second copy is loaded.
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 

@@ -3,14 +3,14 @@ package dev.lambdalocal.core.internal.invoke;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.lambdalocal.core.internal.logging.MemoryMeter;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Initializes, once per JVM and on a daemon thread, the classes every function needs before its
  * first invocation ends: first the runtime's Jackson configuration and its event serializers'
- * registry, the longest part of a cold start, then the random source of identity and request ids
- * and the memory meter of REPORT lines (which a caller that gets there first initializes itself).
+ * registry, the longest part of a cold start, then the memory meter of REPORT lines (which a caller
+ * that gets there first initializes itself). Identity ids' secure random source is not preloaded:
+ * most invocations have no identity, and its set-up costs CPU a cold start would pay for nothing.
  */
 public final class Preloading {
 
@@ -32,7 +32,6 @@ public final class Preloading {
     try {
       JacksonFactory.getInstance();
       LambdaEventSerializers.isLambdaSupportedEvent(Object.class.getName());
-      UUID.randomUUID();
       MemoryMeter.usedMegabytes();
     } catch (RuntimeException | LinkageError e) {
       // Deliberately not reported: whatever failed here fails again, with its real error and in
