@@ -165,6 +165,46 @@ class ParameterStoreTests {
   }
 
   @Test
+  void everyReadDecryptsOnlyWhenAsked() {
+    String base = unique();
+    String name = base + "/token";
+    client.putParameter(r -> r.name(name).type("SecureString").value("t0k3n"));
+    String encrypted = client.getParameter(r -> r.name(name)).parameter().value();
+    assertThat(encrypted).isNotEqualTo("t0k3n");
+    assertThat(client.getParameters(r -> r.names(name)).parameters())
+        .extracting(Parameter::value)
+        .containsExactly(encrypted);
+    assertThat(client.getParameters(r -> r.names(name).withDecryption(true)).parameters())
+        .extracting(Parameter::value)
+        .containsExactly("t0k3n");
+    assertThat(client.getParametersByPath(r -> r.path(base)).parameters())
+        .extracting(Parameter::value)
+        .containsExactly(encrypted);
+    assertThat(client.getParametersByPath(r -> r.path(base).withDecryption(true)).parameters())
+        .extracting(Parameter::value)
+        .containsExactly("t0k3n");
+    assertThat(client.getParameterHistory(r -> r.name(name)).parameters())
+        .extracting(ParameterHistory::value)
+        .containsExactly(encrypted);
+  }
+
+  @Test
+  void deleteParameterRemovesItAndEveryVersion() {
+    String name = unique() + "/gone";
+    client.putParameter(r -> r.name(name).type("String").value("v1"));
+    client.putParameter(r -> r.name(name).value("v2").overwrite(true));
+    client.deleteParameter(r -> r.name(name));
+    assertThatThrownBy(() -> client.getParameter(r -> r.name(name)))
+        .isInstanceOf(ParameterNotFoundException.class);
+    assertThatThrownBy(() -> client.getParameter(r -> r.name(name + ":1")))
+        .isInstanceOf(ParameterNotFoundException.class);
+    assertThat(client.getParameters(r -> r.names(name)).invalidParameters()).containsExactly(name);
+    // Created again, it starts at version 1.
+    assertThat(client.putParameter(r -> r.name(name).type("String").value("v3")).version())
+        .isEqualTo(1L);
+  }
+
+  @Test
   void missingTypeOnCreateIsAValidationError() {
     assertThatThrownBy(() -> client.putParameter(r -> r.name(unique()).value("x")))
         .isInstanceOfSatisfying(

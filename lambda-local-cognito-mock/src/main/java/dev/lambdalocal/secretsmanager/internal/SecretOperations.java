@@ -242,16 +242,30 @@ final class SecretOperations {
   private ObjectNode deleteSecret(Input input) {
     String secretId = secretId(input);
     Long window = input.integer("RecoveryWindowInDays");
-    Boolean force = input.bool("ForceDeleteWithoutRecovery");
-    if (window != null && Boolean.TRUE.equals(force)) {
-      throw SecretsErrors.forceWithWindow();
-    }
+    boolean force = Boolean.TRUE.equals(input.bool("ForceDeleteWithoutRecovery"));
+    // AWS checks the window's range first: a window of 0 with the force flag is a range error
+    // (quoted from AWS in getmoto/moto#6461).
     if (window != null && (window < 7 || window > 30)) {
       throw SecretsErrors.recoveryWindow();
     }
-    StoredSecret secret = service.find(secretId).orElseThrow(SecretsErrors::notFound);
+    if (window != null && force) {
+      throw SecretsErrors.forceWithWindow();
+    }
+    StoredSecret secret = service.find(secretId).orElse(null);
+    if (secret == null && force) {
+      // AWS answers a forced deletion of a secret it does not have as if it had deleted it, so
+      // clean-up scripts are idempotent (localstack's AWS-validated
+      // test_delete_non_existent_secret_returns_as_if_secret_exists).
+      String arn = secretId.startsWith("arn:") ? secretId : service.newArn(secretId);
+      ObjectNode output = Json.object().put("ARN", arn).put("Name", secretId);
+      Json.putTimestamp(output, "DeletionDate", now());
+      return output;
+    }
+    if (secret == null) {
+      throw SecretsErrors.notFound();
+    }
     ObjectNode output = Json.object().put("ARN", secret.arn).put("Name", secret.name);
-    if (Boolean.TRUE.equals(force)) {
+    if (force) {
       service.secrets().remove(secret.name);
       Json.putTimestamp(output, "DeletionDate", now());
       return output;

