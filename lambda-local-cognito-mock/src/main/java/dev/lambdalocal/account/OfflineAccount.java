@@ -4,8 +4,8 @@ import dev.lambdalocal.account.internal.AccountServices;
 import dev.lambdalocal.account.internal.ExtensionServer;
 import dev.lambdalocal.account.internal.SecretsFile;
 import dev.lambdalocal.aws.internal.Clients;
+import dev.lambdalocal.aws.internal.ServiceSettings;
 import dev.lambdalocal.aws.internal.Settings;
-import dev.lambdalocal.aws.internal.server.ServiceRouter;
 import dev.lambdalocal.aws.internal.server.ServiceServer;
 import dev.lambdalocal.aws.internal.sigv4.KeyRing;
 import dev.lambdalocal.cognito.CognitoMock;
@@ -69,20 +69,18 @@ public final class OfflineAccount implements AutoCloseable {
   private ExtensionServer.Backend backend;
 
   private OfflineAccount(Builder builder) {
-    this.region = builder.region;
-    this.accountId = builder.accountId;
+    ServiceSettings settings = builder.settings;
+    this.region = settings.region();
+    this.accountId = settings.accountId();
     this.serviceEndpoints = Map.copyOf(builder.serviceEndpoints);
     this.extensionPort = builder.extensionPort;
-    this.services = AccountServices.start(builder.region, builder.accountId, builder.clock);
+    this.services = AccountServices.start(region, accountId, settings.clock());
     try {
       builder.secrets.forEach(services.secretsManager()::putSecret);
       builder.parameters.forEach(
           p -> services.parameterStore().putParameter(p.name, p.type, p.value));
       this.server =
-          new ServiceServer(
-              builder.port,
-              new ServiceRouter(services.mounted(), services.keys(), region),
-              "the offline account");
+          settings.startServer(services.mounted(), services.keys(), "the offline account");
     } catch (RuntimeException e) {
       services.close();
       throw e;
@@ -262,11 +260,8 @@ public final class OfflineAccount implements AutoCloseable {
 
     private record Parameter(String name, ParameterType type, String value) {}
 
-    private int port;
+    private final ServiceSettings settings = new ServiceSettings();
     private int extensionPort = ExtensionServer.DEFAULT_PORT;
-    private String region = "us-east-1";
-    private String accountId = "123456789012";
-    private Clock clock = Clock.systemUTC();
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private final List<Parameter> parameters = new ArrayList<>();
     private final Map<String, URI> serviceEndpoints = new LinkedHashMap<>();
@@ -275,40 +270,31 @@ public final class OfflineAccount implements AutoCloseable {
 
     /** Listen on {@code port}; 0 (the default) takes a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535, was " + port);
-      }
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
     /** Serve the extension's local API on {@code port} (default 2773; 0 takes a free one). */
     public Builder extensionPort(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("extensionPort must be 0..65535, was " + port);
-      }
-      this.extensionPort = port;
+      this.extensionPort = Settings.port("extensionPort", port);
       return this;
     }
 
     /** Serve {@code region} (default {@code us-east-1}). */
     public Builder region(String region) {
-      this.region = Settings.region(region);
+      settings.region(region);
       return this;
     }
 
     /** Set the account id (default {@code 123456789012}). */
     public Builder accountId(String accountId) {
-      if (accountId == null || !accountId.matches("\\d{12}")) {
-        throw new IllegalArgumentException("accountId must be 12 digits, was " + accountId);
-      }
-      this.accountId = accountId;
+      settings.accountId(accountId);
       return this;
     }
 
     /** Use {@code clock} for dates, expirations and signature checks (default: system clock). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      settings.clock(clock);
       return this;
     }
 

@@ -1,28 +1,19 @@
 package dev.lambdalocal.apigateway;
 
-import dev.lambdalocal.apigateway.internal.ApiRoute;
+import dev.lambdalocal.apigateway.internal.ApiGatewayMockSettings;
 import dev.lambdalocal.apigateway.internal.ApiServer;
 import dev.lambdalocal.apigateway.internal.ApiSettings;
-import dev.lambdalocal.apigateway.internal.HttpIntegrationHosts;
 import dev.lambdalocal.apigateway.internal.RouteTable;
-import dev.lambdalocal.apigateway.internal.definitions.ApiDefinition;
-import dev.lambdalocal.aws.internal.Settings;
 import dev.lambdalocal.cognito.CognitoMock;
 import dev.lambdalocal.core.LocalLambda;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -50,10 +41,7 @@ public final class ApiGatewayMock implements AutoCloseable {
   /** HTTP API's default (and maximum) integration timeout. */
   public static final Duration HTTP_DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-  private static final Pattern API_ID = Pattern.compile("[a-z0-9]{10}");
-  private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   private static final Pattern METHOD = Pattern.compile("[A-Z]+");
-  private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*");
 
   private final ApiSettings settings;
   private final ApiServer server;
@@ -191,67 +179,35 @@ public final class ApiGatewayMock implements AutoCloseable {
    * @since 0.1.0
    */
   public static final class Builder {
-
-    private final ApiType type;
-    private final List<ApiRoute> routes = new ArrayList<>();
-    private final Map<String, String> placeholders = new LinkedHashMap<>();
-    private final Map<String, URI> integrationHosts = new LinkedHashMap<>();
-    private boolean definitionRead;
-    private final Set<String> binaryMediaTypes = new LinkedHashSet<>();
-    private int port;
-    private String stage;
-    private String region = CognitoMock.DEFAULT_REGION;
-    private String accountId = CognitoMock.DEFAULT_ACCOUNT_ID;
-    private String apiId;
-    private Duration integrationTimeout;
-    private IamAuthorizer iamAuthorizer = IamAuthorizer.denyAll();
-    private Clock clock = Clock.systemUTC();
+    private final ApiGatewayMockSettings settings;
 
     private Builder(ApiType type) {
-      this.type = type;
+      this.settings = new ApiGatewayMockSettings(this, type);
     }
 
     /** Listen on {@code port}; 0 (the default) takes a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535, was " + port);
-      }
-      this.port = port;
-      return this;
+      return settings.port(port);
     }
 
     /** Name the stage, the first path segment of every URL ({@code $default}: none). */
     public Builder stage(String stage) {
-      if (stage == null || !(stage.equals("$default") || STAGE.matcher(stage).matches())) {
-        throw new IllegalArgumentException("stage name is not valid: " + stage);
-      }
-      this.stage = stage;
-      return this;
+      return settings.stage(stage);
     }
 
     /** Set the region of {@code domainName} (default {@value CognitoMock#DEFAULT_REGION}). */
     public Builder region(String region) {
-      this.region = Objects.requireNonNull(region, "region");
-      return this;
+      return settings.region(region);
     }
 
     /** Set {@code requestContext.accountId} (default {@value CognitoMock#DEFAULT_ACCOUNT_ID}). */
     public Builder accountId(String accountId) {
-      if (accountId == null || !accountId.matches("\\d{12}")) {
-        throw new IllegalArgumentException("accountId must be 12 digits, was " + accountId);
-      }
-      this.accountId = accountId;
-      return this;
+      return settings.accountId(accountId);
     }
 
     /** Fix the API id (default: 10 random lower-case letters and digits). */
     public Builder apiId(String apiId) {
-      if (apiId == null || !API_ID.matcher(apiId).matches()) {
-        throw new IllegalArgumentException(
-            "apiId must be 10 lower-case letters and digits, was " + apiId);
-      }
-      this.apiId = apiId;
-      return this;
+      return settings.apiId(apiId);
     }
 
     /**
@@ -260,8 +216,7 @@ public final class ApiGatewayMock implements AutoCloseable {
      * running until its own timeout, as in AWS.
      */
     public Builder integrationTimeout(Duration timeout) {
-      this.integrationTimeout = Settings.positive("integrationTimeout", timeout);
-      return this;
+      return settings.integrationTimeout(timeout);
     }
 
     /**
@@ -270,8 +225,7 @@ public final class ApiGatewayMock implements AutoCloseable {
      * encode every body whose content type is not text.
      */
     public Builder binaryMediaType(String mediaType) {
-      binaryMediaTypes.add(Objects.requireNonNull(mediaType, "mediaType").toLowerCase(Locale.ROOT));
-      return this;
+      return settings.binaryMediaType(mediaType);
     }
 
     /**
@@ -279,14 +233,12 @@ public final class ApiGatewayMock implements AutoCloseable {
      * IamAuthorizer#denyAll()}).
      */
     public Builder iamAuthorizer(IamAuthorizer authorizer) {
-      this.iamAuthorizer = Objects.requireNonNull(authorizer, "authorizer");
-      return this;
+      return settings.iamAuthorizer(authorizer);
     }
 
     /** Use {@code clock} for {@code requestTimeEpoch} and {@code timeEpoch} (default: system). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
+      return settings.clock(clock);
     }
 
     /** Add an open route ({@code method} may be {@code ANY}). */
@@ -302,8 +254,7 @@ public final class ApiGatewayMock implements AutoCloseable {
 
     /** Add a route. */
     public Builder route(Route route) {
-      routes.add(ApiRoute.proxy(Objects.requireNonNull(route, "route")));
-      return this;
+      return settings.route(route);
     }
 
     /**
@@ -321,16 +272,7 @@ public final class ApiGatewayMock implements AutoCloseable {
      * @since 0.1.0
      */
     public Builder define(String name, String value) {
-      if (name == null || !PLACEHOLDER.matcher(name).matches()) {
-        throw new IllegalArgumentException(
-            "placeholder name must be upper-case letters, digits and _, was " + name);
-      }
-      if (definitionRead) {
-        throw new IllegalStateException(
-            "define(\"" + name + "\", …) must come before definition(…), which reads the file");
-      }
-      placeholders.put(name, Objects.requireNonNull(value, "value"));
-      return this;
+      return settings.define(name, value);
     }
 
     /**
@@ -347,9 +289,7 @@ public final class ApiGatewayMock implements AutoCloseable {
      * @since 0.1.0
      */
     public Builder integrationHost(String host, URI endpoint) {
-      HttpIntegrationHosts.checkEndpoint(host, endpoint);
-      integrationHosts.put(host.toLowerCase(Locale.ROOT), endpoint);
-      return this;
+      return settings.integrationHost(host, endpoint);
     }
 
     /**
@@ -389,17 +329,7 @@ public final class ApiGatewayMock implements AutoCloseable {
      * @since 0.1.0
      */
     public Builder definition(Path file, FunctionResolver functions) {
-      Objects.requireNonNull(file, "file");
-      Objects.requireNonNull(functions, "functions");
-      Map<String, String> values = new LinkedHashMap<>(placeholders);
-      values.putIfAbsent("AWS_ACCOUNT", accountId);
-      ApiDefinition definition = ApiDefinition.read(file, type, values);
-      routes.addAll(definition.bind(functions));
-      definitionRead = true;
-      if (type == ApiType.REST) {
-        definition.binaryMediaTypes().forEach(this::binaryMediaType);
-      }
-      return this;
+      return settings.definition(file, functions);
     }
 
     /**
@@ -411,39 +341,7 @@ public final class ApiGatewayMock implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     public ApiGatewayMock start() {
-      HttpIntegrationHosts.check(routes, integrationHosts);
-      String resolvedStage = stage != null ? stage : type == ApiType.REST ? "dev" : "$default";
-      if (type == ApiType.REST && resolvedStage.equals("$default")) {
-        throw new IllegalArgumentException("a REST API stage cannot be named $default");
-      }
-      Duration timeout =
-          integrationTimeout != null
-              ? integrationTimeout
-              : type == ApiType.REST ? REST_DEFAULT_TIMEOUT : HTTP_DEFAULT_TIMEOUT;
-      ApiSettings settings =
-          new ApiSettings(
-              type,
-              resolvedStage,
-              region,
-              accountId,
-              apiId != null ? apiId : randomApiId(),
-              timeout,
-              List.copyOf(binaryMediaTypes),
-              iamAuthorizer,
-              clock,
-              new RouteTable(routes),
-              Map.copyOf(integrationHosts));
-      return new ApiGatewayMock(settings, port);
-    }
-
-    private static String randomApiId() {
-      String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-      SecureRandom random = new SecureRandom();
-      StringBuilder id = new StringBuilder(10);
-      for (int i = 0; i < 10; i++) {
-        id.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      return id.toString();
+      return new ApiGatewayMock(settings.resolve(), settings.port());
     }
   }
 }

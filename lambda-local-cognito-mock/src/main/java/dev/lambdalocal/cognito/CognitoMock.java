@@ -1,6 +1,7 @@
 package dev.lambdalocal.cognito;
 
-import dev.lambdalocal.aws.internal.Settings;
+import dev.lambdalocal.aws.internal.Clients;
+import dev.lambdalocal.aws.internal.ServiceSettings;
 import dev.lambdalocal.aws.internal.server.Mounts;
 import dev.lambdalocal.cognito.internal.server.CognitoMount;
 import dev.lambdalocal.cognito.internal.server.MockServer;
@@ -16,12 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.GetIdResponse;
 
@@ -44,18 +40,16 @@ import software.amazon.awssdk.services.cognitoidentity.model.GetIdResponse;
 public final class CognitoMock implements AutoCloseable {
 
   /** The region when none is given. */
-  public static final String DEFAULT_REGION = "us-east-1";
+  public static final String DEFAULT_REGION = ServiceSettings.DEFAULT_REGION;
 
   /** The account id when none is given (the one AWS's documentation uses). */
-  public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+  public static final String DEFAULT_ACCOUNT_ID = ServiceSettings.DEFAULT_ACCOUNT_ID;
 
   /** The access key id of the dummy credentials of {@link #createClient()} (AWS's example key). */
   public static final String DUMMY_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
 
   /** The secret key of the dummy credentials of {@link #createClient()}. */
   public static final String DUMMY_SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   private final String region;
   private final String accountId;
@@ -65,13 +59,13 @@ public final class CognitoMock implements AutoCloseable {
   private final MockServer server;
   private final CognitoIdentityClient client;
 
-  private CognitoMock(Builder builder, List<IdentityPool> pools) {
-    this.region = builder.region;
-    this.accountId = builder.accountId;
-    this.clock = builder.clock;
+  private CognitoMock(ServiceSettings settings, List<IdentityPool> pools) {
+    this.region = settings.region();
+    this.accountId = settings.accountId();
+    this.clock = settings.clock();
     this.defaultIdentityPoolId = pools.get(0).identityPoolId();
     this.service = new CognitoIdentityService(region, accountId, clock, pools);
-    this.server = new MockServer(builder.port, service);
+    this.server = new MockServer(settings.port(), service);
     Mounts.register(this, new CognitoMount(service));
     try {
       this.client = createClient();
@@ -194,15 +188,11 @@ public final class CognitoMock implements AutoCloseable {
    * @return a new client
    */
   public CognitoIdentityClient createClient() {
-    return CognitoIdentityClient.builder()
-        .endpointOverride(endpoint())
-        .region(Region.of(region))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(DUMMY_ACCESS_KEY_ID, DUMMY_SECRET_KEY)))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(c -> c.defaultProfileFile(ProfileFile.aggregator().build()))
-        .build();
+    return Clients.build(
+        CognitoIdentityClient.builder(),
+        endpoint(),
+        region,
+        AwsBasicCredentials.create(DUMMY_ACCESS_KEY_ID, DUMMY_SECRET_KEY));
   }
 
   /**
@@ -293,41 +283,32 @@ public final class CognitoMock implements AutoCloseable {
    */
   public static final class Builder {
 
-    private int port;
-    private String region = DEFAULT_REGION;
-    private String accountId = DEFAULT_ACCOUNT_ID;
-    private Clock clock = Clock.systemUTC();
+    private final ServiceSettings settings = new ServiceSettings();
     private final List<IdentityPool> pools = new ArrayList<>();
 
     private Builder() {}
 
     /** Listen on {@code port}; 0 (the default) takes a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535, was " + port);
-      }
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
     /** Serve {@code region} (default {@value CognitoMock#DEFAULT_REGION}). */
     public Builder region(String region) {
-      this.region = Settings.region(region);
+      settings.region(region);
       return this;
     }
 
     /** Set the AWS account of the pools (default {@value CognitoMock#DEFAULT_ACCOUNT_ID}). */
     public Builder accountId(String accountId) {
-      if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-        throw new IllegalArgumentException("accountId must be 12 digits, was " + accountId);
-      }
-      this.accountId = accountId;
+      settings.accountId(accountId);
       return this;
     }
 
     /** Use {@code clock} for dates, expirations and token checks (default: the system clock). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      settings.clock(clock);
       return this;
     }
 
@@ -361,10 +342,11 @@ public final class CognitoMock implements AutoCloseable {
         }
         resolved.add(complete);
       }
-      return new CognitoMock(this, resolved);
+      return new CognitoMock(settings, resolved);
     }
 
     private IdentityPool complete(IdentityPool pool) {
+      String region = settings.region();
       String id = pool.identityPoolId();
       if (id == null) {
         id = region + ":" + UUID.randomUUID();
@@ -374,7 +356,7 @@ public final class CognitoMock implements AutoCloseable {
       }
       String prefix =
           "arn:aws:iam::"
-              + accountId
+              + settings.accountId()
               + ":role/Cognito_"
               + pool.identityPoolName().replaceAll("\\s", "_");
       return pool.toBuilder()

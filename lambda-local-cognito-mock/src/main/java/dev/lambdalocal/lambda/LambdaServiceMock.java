@@ -1,6 +1,7 @@
 package dev.lambdalocal.lambda;
 
-import dev.lambdalocal.aws.internal.Settings;
+import dev.lambdalocal.aws.internal.Clients;
+import dev.lambdalocal.aws.internal.ServiceSettings;
 import dev.lambdalocal.aws.internal.server.Mounts;
 import dev.lambdalocal.aws.internal.sigv4.CredentialsResolver;
 import dev.lambdalocal.aws.internal.sigv4.ResolvedCredentials;
@@ -17,12 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -51,18 +47,16 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 public final class LambdaServiceMock implements AutoCloseable {
 
   /** The region when none is given. */
-  public static final String DEFAULT_REGION = "us-east-1";
+  public static final String DEFAULT_REGION = ServiceSettings.DEFAULT_REGION;
 
   /** The account id when none is given (the one AWS's documentation uses). */
-  public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+  public static final String DEFAULT_ACCOUNT_ID = ServiceSettings.DEFAULT_ACCOUNT_ID;
 
   /**
    * The variable AWS SDKs and the AWS CLI read the Lambda endpoint from, which the service sets on
    * the functions it runs.
    */
   public static final String ENDPOINT_VARIABLE = LambdaService.ENDPOINT_VARIABLE;
-
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   private final String region;
   private final String accountId;
@@ -71,8 +65,8 @@ public final class LambdaServiceMock implements AutoCloseable {
   private final LambdaServer server;
 
   private LambdaServiceMock(Builder builder) {
-    this.region = builder.region;
-    this.accountId = builder.accountId;
+    this.region = builder.settings.region();
+    this.accountId = builder.settings.accountId();
     this.credentials =
         AwsBasicCredentials.create(
             builder.accessKeyId != null ? builder.accessKeyId : ServiceCredentials.newAccessKeyId(),
@@ -86,14 +80,14 @@ public final class LambdaServiceMock implements AutoCloseable {
     LambdaService[] assembled = new LambdaService[1];
     this.server =
         new LambdaServer(
-            builder.port,
+            builder.settings.port(),
             uri -> {
               assembled[0] =
                   new LambdaService(
                       uri,
                       region,
                       accountId,
-                      builder.clock,
+                      builder.settings.clock(),
                       accepted,
                       builder.console,
                       builder.quiet);
@@ -195,13 +189,7 @@ public final class LambdaServiceMock implements AutoCloseable {
    * @return a new client
    */
   public LambdaClient createClient() {
-    return LambdaClient.builder()
-        .endpointOverride(endpoint())
-        .region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(c -> c.defaultProfileFile(ProfileFile.aggregator().build()))
-        .build();
+    return Clients.build(LambdaClient.builder(), endpoint(), region, credentials);
   }
 
   /**
@@ -249,13 +237,10 @@ public final class LambdaServiceMock implements AutoCloseable {
    */
   public static final class Builder {
 
-    private int port;
-    private String region = DEFAULT_REGION;
-    private String accountId = DEFAULT_ACCOUNT_ID;
+    private final ServiceSettings settings = new ServiceSettings();
     private String accessKeyId;
     private String secretKey;
     private CognitoMock cognito;
-    private Clock clock = Clock.systemUTC();
     private PrintStream console;
     private boolean quiet;
 
@@ -263,25 +248,19 @@ public final class LambdaServiceMock implements AutoCloseable {
 
     /** Listen on {@code port}; 0 (the default) takes a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535, was " + port);
-      }
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
     /** Serve {@code region} (default {@value LambdaServiceMock#DEFAULT_REGION}). */
     public Builder region(String region) {
-      this.region = Settings.region(region);
+      settings.region(region);
       return this;
     }
 
     /** Set the account of the ARNs (default {@value LambdaServiceMock#DEFAULT_ACCOUNT_ID}). */
     public Builder accountId(String accountId) {
-      if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-        throw new IllegalArgumentException("accountId must be 12 digits, was " + accountId);
-      }
-      this.accountId = accountId;
+      settings.accountId(accountId);
       return this;
     }
 
@@ -309,7 +288,7 @@ public final class LambdaServiceMock implements AutoCloseable {
 
     /** Use {@code clock} for the signature's 5-minute window and dates (default: system clock). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      settings.clock(clock);
       return this;
     }
 

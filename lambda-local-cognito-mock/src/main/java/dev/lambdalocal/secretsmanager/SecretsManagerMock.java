@@ -1,16 +1,13 @@
 package dev.lambdalocal.secretsmanager;
 
 import dev.lambdalocal.aws.internal.Clients;
-import dev.lambdalocal.aws.internal.Settings;
+import dev.lambdalocal.aws.internal.ServiceSettings;
 import dev.lambdalocal.aws.internal.server.Mounts;
-import dev.lambdalocal.aws.internal.server.ServiceRouter;
 import dev.lambdalocal.aws.internal.server.ServiceServer;
-import dev.lambdalocal.aws.internal.sigv4.KeyRing;
 import dev.lambdalocal.secretsmanager.internal.SecretsManagerService;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,8 +41,9 @@ public final class SecretsManagerMock implements AutoCloseable {
   private final ServiceServer server;
 
   private SecretsManagerMock(Builder builder) {
-    this.region = builder.region;
-    this.service = new SecretsManagerService(builder.region, builder.accountId, builder.clock);
+    ServiceSettings settings = builder.settings;
+    this.region = settings.region();
+    this.service = new SecretsManagerService(region, settings.accountId(), settings.clock());
     builder.secrets.forEach(
         (name, value) -> {
           if (value instanceof byte[] bytes) {
@@ -54,12 +52,7 @@ public final class SecretsManagerMock implements AutoCloseable {
             service.putString(name, (String) value);
           }
         });
-    this.server =
-        new ServiceServer(
-            builder.port,
-            new ServiceRouter(
-                List.of(service), new KeyRing(builder.accountId, Clock.systemUTC()), region),
-            "the Secrets Manager mock");
+    this.server = settings.startServer(service, "the Secrets Manager mock");
     Mounts.register(this, service);
   }
 
@@ -148,41 +141,32 @@ public final class SecretsManagerMock implements AutoCloseable {
    */
   public static final class Builder {
 
-    private int port;
-    private String region = "us-east-1";
-    private String accountId = "123456789012";
-    private Clock clock = Clock.systemUTC();
+    private final ServiceSettings settings = new ServiceSettings();
     private final Map<String, Object> secrets = new LinkedHashMap<>();
 
     private Builder() {}
 
     /** Listen on {@code port}; 0 (the default) takes a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535, was " + port);
-      }
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
     /** Serve {@code region} (default {@code us-east-1}). */
     public Builder region(String region) {
-      this.region = Settings.region(region);
+      settings.region(region);
       return this;
     }
 
     /** Set the account of the ARNs (default {@code 123456789012}). */
     public Builder accountId(String accountId) {
-      if (accountId == null || !accountId.matches("\\d{12}")) {
-        throw new IllegalArgumentException("accountId must be 12 digits, was " + accountId);
-      }
-      this.accountId = accountId;
+      settings.accountId(accountId);
       return this;
     }
 
     /** Use {@code clock} for dates and recovery windows (default: the system clock). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      settings.clock(clock);
       return this;
     }
 

@@ -1,11 +1,9 @@
 package dev.lambdalocal.ssm;
 
 import dev.lambdalocal.aws.internal.Clients;
-import dev.lambdalocal.aws.internal.Settings;
+import dev.lambdalocal.aws.internal.ServiceSettings;
 import dev.lambdalocal.aws.internal.server.Mounts;
-import dev.lambdalocal.aws.internal.server.ServiceRouter;
 import dev.lambdalocal.aws.internal.server.ServiceServer;
-import dev.lambdalocal.aws.internal.sigv4.KeyRing;
 import dev.lambdalocal.ssm.internal.SsmService;
 import java.net.URI;
 import java.time.Clock;
@@ -42,15 +40,11 @@ public final class ParameterStoreMock implements AutoCloseable {
   private final ServiceServer server;
 
   private ParameterStoreMock(Builder builder) {
-    this.region = builder.region;
-    this.service = new SsmService(builder.region, builder.accountId, builder.clock);
+    ServiceSettings settings = builder.settings;
+    this.region = settings.region();
+    this.service = new SsmService(region, settings.accountId(), settings.clock());
     builder.parameters.forEach(p -> service.put(p.name, p.type.awsName(), p.value));
-    this.server =
-        new ServiceServer(
-            builder.port,
-            new ServiceRouter(
-                List.of(service), new KeyRing(builder.accountId, Clock.systemUTC()), region),
-            "the Parameter Store mock");
+    this.server = settings.startServer(service, "the Parameter Store mock");
     Mounts.register(this, service);
   }
 
@@ -133,41 +127,32 @@ public final class ParameterStoreMock implements AutoCloseable {
 
     private record Initial(String name, ParameterType type, String value) {}
 
-    private int port;
-    private String region = "us-east-1";
-    private String accountId = "123456789012";
-    private Clock clock = Clock.systemUTC();
+    private final ServiceSettings settings = new ServiceSettings();
     private final List<Initial> parameters = new ArrayList<>();
 
     private Builder() {}
 
     /** Listen on {@code port}; 0 (the default) takes a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535, was " + port);
-      }
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
     /** Serve {@code region} (default {@code us-east-1}). */
     public Builder region(String region) {
-      this.region = Settings.region(region);
+      settings.region(region);
       return this;
     }
 
     /** Set the account of the ARNs (default {@code 123456789012}). */
     public Builder accountId(String accountId) {
-      if (accountId == null || !accountId.matches("\\d{12}")) {
-        throw new IllegalArgumentException("accountId must be 12 digits, was " + accountId);
-      }
-      this.accountId = accountId;
+      settings.accountId(accountId);
       return this;
     }
 
     /** Use {@code clock} for modification dates (default: the system clock). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      settings.clock(clock);
       return this;
     }
 

@@ -1,26 +1,18 @@
 package dev.lambdalocal.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.lambdalocal.core.internal.env.EnvironmentFiles;
-import dev.lambdalocal.core.internal.handler.HandlerFactory;
-import dev.lambdalocal.core.internal.invoke.FunctionArtifacts;
-import dev.lambdalocal.core.internal.invoke.FunctionClassLoaders;
 import dev.lambdalocal.core.internal.invoke.FunctionConfig;
 import dev.lambdalocal.core.internal.invoke.FunctionRuntime;
-import dev.lambdalocal.core.internal.invoke.HandlerNames;
+import dev.lambdalocal.core.internal.invoke.LocalLambdaSettings;
 import dev.lambdalocal.core.internal.invoke.Preloading;
-import dev.lambdalocal.core.internal.logging.OutputCapture;
 import java.io.PrintStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -206,23 +198,7 @@ public final class LocalLambda implements AutoCloseable {
    * @since 0.1.0
    */
   public static final class Builder {
-    private Object handler;
-    private ClassLoader classLoader;
-    private final List<Path> classpath = new ArrayList<>();
-    private String functionName;
-    private String functionVersion = "$LATEST";
-    private String alias;
-    private Duration timeout = Duration.ofSeconds(3);
-    private Duration initTimeout = Duration.ofSeconds(10);
-    private int memorySize = 128;
-    private String region = "us-east-1";
-    private String accountId = "123456789012";
-    private final List<Path> environmentFiles = new ArrayList<>();
-    private final Map<String, String> environment = new LinkedHashMap<>();
-    private Clock clock = Clock.systemUTC();
-    private boolean quiet;
-    private PrintStream console;
-    private Function<String, Map<String, String>> platformEnvironment = name -> Map.of();
+    private final LocalLambdaSettings settings = new LocalLambdaSettings(this);
 
     private Builder() {}
 
@@ -231,14 +207,12 @@ public final class LocalLambda implements AutoCloseable {
      * package.Class::method}.
      */
     public Builder handler(String handler) {
-      this.handler = Objects.requireNonNull(handler, "handler");
-      return this;
+      return settings.handler(handler);
     }
 
     /** Use a handler class, instantiated as the runtime instantiates it. */
     public Builder handler(Class<?> handlerClass) {
-      this.handler = Objects.requireNonNull(handlerClass, "handlerClass");
-      return this;
+      return settings.handler(handlerClass);
     }
 
     /**
@@ -246,8 +220,7 @@ public final class LocalLambda implements AutoCloseable {
      * is never re-created, so {@link LocalLambda#coldStart()} only re-runs the init bookkeeping.
      */
     public Builder handlerInstance(Object instance) {
-      this.handler = Objects.requireNonNull(instance, "instance");
-      return this;
+      return settings.handlerInstance(instance);
     }
 
     /**
@@ -278,14 +251,12 @@ public final class LocalLambda implements AutoCloseable {
      * @since 0.1.0
      */
     public <T> Builder handlerFactory(Class<T> handlerClass, Supplier<? extends T> factory) {
-      this.handler = new HandlerFactory(handlerClass, factory);
-      return this;
+      return settings.handlerFactory(handlerClass, factory);
     }
 
     /** Load the handler string's class from this class loader (default: the context loader). */
     public Builder classLoader(ClassLoader classLoader) {
-      this.classLoader = classLoader;
-      return this;
+      return settings.classLoader(classLoader);
     }
 
     /**
@@ -295,8 +266,7 @@ public final class LocalLambda implements AutoCloseable {
      * initializers run again, as in Lambda.
      */
     public Builder classpath(List<Path> entries) {
-      this.classpath.addAll(entries);
-      return this;
+      return settings.classpath(entries);
     }
 
     /**
@@ -312,71 +282,57 @@ public final class LocalLambda implements AutoCloseable {
      * @since 0.1.0
      */
     public Builder artifact(Path zip) {
-      FunctionArtifacts.ArtifactCode code = FunctionArtifacts.open(zip);
-      this.classLoader = code.parent();
-      this.classpath.clear();
-      this.classpath.addAll(code.classpath());
-      return this;
+      return settings.artifact(zip);
     }
 
     /** Set the function name (default: the handler's simple class name). */
     public Builder functionName(String functionName) {
-      this.functionName = functionName;
-      return this;
+      return settings.functionName(functionName);
     }
 
     /** Set the version the context reports (default {@code $LATEST}). */
     public Builder functionVersion(String functionVersion) {
-      this.functionVersion = functionVersion;
-      return this;
+      return settings.functionVersion(functionVersion);
     }
 
     /** Invoke through an alias: the invoked ARN ends with {@code :<alias>}. */
     public Builder alias(String alias) {
-      this.alias = alias;
-      return this;
+      return settings.alias(alias);
     }
 
     /** Set the timeout, whole seconds from 1 to 900 (default 3 s). */
     public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
+      return settings.timeout(timeout);
     }
 
     /** Set the bound of the init phase (default 10 s, as in Lambda). */
     public Builder initTimeout(Duration initTimeout) {
-      this.initTimeout = Objects.requireNonNull(initTimeout, "initTimeout");
-      return this;
+      return settings.initTimeout(initTimeout);
     }
 
     /** Set the memory size in MB, 128 to 10240 (default 128). */
     public Builder memorySize(int megabytes) {
-      this.memorySize = megabytes;
-      return this;
+      return settings.memorySize(megabytes);
     }
 
     /** Set the region (default {@code us-east-1}). */
     public Builder region(String region) {
-      this.region = Objects.requireNonNull(region, "region");
-      return this;
+      return settings.region(region);
     }
 
     /** Set the account id of ARNs (default {@code 123456789012}). */
     public Builder accountId(String accountId) {
-      this.accountId = Objects.requireNonNull(accountId, "accountId");
-      return this;
+      return settings.accountId(accountId);
     }
 
     /** Add environment variables; later calls override earlier ones and environment files. */
     public Builder environment(Map<String, String> variables) {
-      this.environment.putAll(variables);
-      return this;
+      return settings.environment(variables);
     }
 
     /** Add one environment variable. */
     public Builder environmentVariable(String name, String value) {
-      this.environment.put(name, value);
-      return this;
+      return settings.environmentVariable(name, value);
     }
 
     /**
@@ -384,26 +340,22 @@ public final class LocalLambda implements AutoCloseable {
      * function and {@code {"<FunctionName>": {…}}} for this one.
      */
     public Builder environmentFile(Path file) {
-      this.environmentFiles.add(file);
-      return this;
+      return settings.environmentFile(file);
     }
 
     /** Use this clock for deadlines and dates (default: the system clock). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
+      return settings.clock(clock);
     }
 
     /** Do not echo the function's logs to the console; they are still captured. */
     public Builder quiet(boolean quiet) {
-      this.quiet = quiet;
-      return this;
+      return settings.quiet(quiet);
     }
 
     /** Echo logs to this stream instead of the JVM's standard error. */
     public Builder console(PrintStream console) {
-      this.console = console;
-      return this;
+      return settings.console(console);
     }
 
     /**
@@ -418,8 +370,7 @@ public final class LocalLambda implements AutoCloseable {
      * @since 0.1.0
      */
     public Builder platformEnvironment(Function<String, Map<String, String>> variables) {
-      this.platformEnvironment = Objects.requireNonNull(variables, "variables");
-      return this;
+      return settings.platformEnvironment(variables);
     }
 
     /**
@@ -428,42 +379,7 @@ public final class LocalLambda implements AutoCloseable {
      * @throws LambdaConfigurationException naming the setting at fault
      */
     public LocalLambda build() {
-      if (handler == null) {
-        throw new LambdaConfigurationException("No handler: set one with handler(...)");
-      }
-      if (handler instanceof HandlerFactory && !classpath.isEmpty()) {
-        throw new LambdaConfigurationException(
-            "A handler factory creates its handler from the caller's classes:"
-                + " it cannot be combined with classpath(...)");
-      }
-      FunctionConfig.checkTimeouts(timeout, initTimeout);
-      String name =
-          functionName != null
-              ? functionName
-              : HandlerNames.defaultFunctionName(HandlerNames.handlerString(handler));
-      FunctionConfig.checkSizeAndName(memorySize, name);
-      Map<String, String> userEnvironment =
-          EnvironmentFiles.userVariables(environmentFiles, name, environment);
-      OutputCapture.install();
-      PrintStream echo = quiet ? null : console != null ? console : OutputCapture.originalErr();
-      FunctionConfig config =
-          new FunctionConfig(
-              HandlerNames.handlerString(handler),
-              handler,
-              FunctionClassLoaders.of(classLoader, List.copyOf(classpath)),
-              name,
-              functionVersion,
-              alias,
-              timeout,
-              initTimeout,
-              memorySize,
-              region,
-              accountId,
-              userEnvironment,
-              clock,
-              echo,
-              platformEnvironment);
-      return new LocalLambda(config);
+      return new LocalLambda(settings.config());
     }
   }
 }

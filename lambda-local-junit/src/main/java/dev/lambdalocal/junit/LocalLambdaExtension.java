@@ -9,6 +9,7 @@ import dev.lambdalocal.junit.LambdaTest.ColdStart;
 import dev.lambdalocal.junit.internal.FactoryMistake;
 import dev.lambdalocal.junit.internal.FunctionSettings;
 import dev.lambdalocal.junit.internal.Functions;
+import dev.lambdalocal.junit.internal.LocalLambdaExtensionSettings;
 import dev.lambdalocal.junit.internal.Registration;
 import dev.lambdalocal.junit.internal.Registrations;
 import dev.lambdalocal.junit.internal.Stores;
@@ -16,11 +17,7 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -202,16 +199,7 @@ public final class LocalLambdaExtension
    * @since 0.1.0
    */
   public static final class Builder {
-    private Object handler;
-    private String method;
-    private int handlerCalls;
-    private String functionName;
-    private Duration timeout;
-    private int memorySize;
-    private String region;
-    private final Map<String, String> environment = new LinkedHashMap<>();
-    private final List<Path> environmentFiles = new ArrayList<>();
-    private ColdStart coldStart = ColdStart.DEFAULT;
+    private final LocalLambdaExtensionSettings settings = new LocalLambdaExtensionSettings(this);
 
     private Builder() {}
 
@@ -224,7 +212,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder handler(Class<?> handlerClass) {
-      return setHandler(Objects.requireNonNull(handlerClass, "handlerClass"), null);
+      return settings.handler(handlerClass);
     }
 
     /**
@@ -237,9 +225,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder handler(Class<?> handlerClass, String method) {
-      return setHandler(
-          Objects.requireNonNull(handlerClass, "handlerClass"),
-          Objects.requireNonNull(method, "method"));
+      return settings.handler(handlerClass, method);
     }
 
     /**
@@ -254,12 +240,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public <T> Builder handler(Class<T> handlerClass, Supplier<? extends T> factory) {
-      return setHandler(
-          new Registration.Factory(
-              Objects.requireNonNull(handlerClass, "handlerClass"),
-              Objects.requireNonNull(factory, "factory"),
-              null),
-          null);
+      return settings.handler(handlerClass, factory);
     }
 
     /**
@@ -277,12 +258,7 @@ public final class LocalLambdaExtension
      */
     public <T> Builder handlerFactory(
         Class<T> handlerClass, Function<ExtensionContext, ? extends T> factory) {
-      return setHandler(
-          new Registration.Factory(
-              Objects.requireNonNull(handlerClass, "handlerClass"),
-              null,
-              Objects.requireNonNull(factory, "factory")),
-          null);
+      return settings.handlerFactory(handlerClass, factory);
     }
 
     /**
@@ -294,14 +270,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder handlerName(String handlerName) {
-      return setHandler(Objects.requireNonNull(handlerName, "handlerName"), null);
-    }
-
-    private Builder setHandler(Object handler, String method) {
-      this.handler = handler;
-      this.method = method;
-      this.handlerCalls++;
-      return this;
+      return settings.handlerName(handlerName);
     }
 
     /**
@@ -312,8 +281,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder functionName(String functionName) {
-      this.functionName = Objects.requireNonNull(functionName, "functionName");
-      return this;
+      return settings.functionName(functionName);
     }
 
     /**
@@ -324,8 +292,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
+      return settings.timeout(timeout);
     }
 
     /**
@@ -336,8 +303,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder memorySize(int megabytes) {
-      this.memorySize = megabytes;
-      return this;
+      return settings.memorySize(megabytes);
     }
 
     /**
@@ -348,8 +314,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder region(String region) {
-      this.region = Objects.requireNonNull(region, "region");
-      return this;
+      return settings.region(region);
     }
 
     /**
@@ -360,8 +325,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder environment(Map<String, String> variables) {
-      this.environment.putAll(variables);
-      return this;
+      return settings.environment(variables);
     }
 
     /**
@@ -373,9 +337,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder environmentVariable(String name, String value) {
-      this.environment.put(
-          Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-      return this;
+      return settings.environmentVariable(name, value);
     }
 
     /**
@@ -386,8 +348,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder environmentFile(Path file) {
-      this.environmentFiles.add(Objects.requireNonNull(file, "file"));
-      return this;
+      return settings.environmentFile(file);
     }
 
     /**
@@ -399,8 +360,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public Builder coldStart(ColdStart coldStart) {
-      this.coldStart = Objects.requireNonNull(coldStart, "coldStart");
-      return this;
+      return settings.coldStart(coldStart);
     }
 
     /**
@@ -411,18 +371,7 @@ public final class LocalLambdaExtension
      * @since 0.1.0
      */
     public LocalLambdaExtension build() {
-      return new LocalLambdaExtension(
-          new Registration(
-              handler,
-              method,
-              handlerCalls,
-              functionName,
-              timeout,
-              memorySize,
-              region,
-              Map.copyOf(environment),
-              List.copyOf(environmentFiles),
-              coldStart));
+      return new LocalLambdaExtension(settings.registration());
     }
   }
 }

@@ -6,12 +6,28 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Checks of the settings the offline services' builders share: regions, URLs, timeouts. */
+/**
+ * Checks of the settings the offline services' builders share: ports, regions, account ids, URLs,
+ * timeouts.
+ */
 public final class Settings {
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   private Settings() {}
+
+  /**
+   * Return {@code port} if it is a TCP port or 0 (a free one).
+   *
+   * @throws IllegalArgumentException naming the setting otherwise
+   */
+  public static int port(String setting, int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(setting + " must be 0..65535, was " + port);
+    }
+    return port;
+  }
 
   /**
    * Return {@code region} if it has the form of an AWS region name.
@@ -23,6 +39,18 @@ public final class Settings {
       throw new IllegalArgumentException("region is not an AWS region name: " + region);
     }
     return region;
+  }
+
+  /**
+   * Return {@code accountId} if it is an AWS account id: 12 digits.
+   *
+   * @throws IllegalArgumentException naming the value otherwise
+   */
+  public static String accountId(String accountId) {
+    if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+      throw new IllegalArgumentException("accountId must be 12 digits, was " + accountId);
+    }
+    return accountId;
   }
 
   /**
