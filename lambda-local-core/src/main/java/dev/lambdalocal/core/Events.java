@@ -276,18 +276,21 @@ public final class Events {
   }
 
   private static String decode(byte[] bytes, String source) {
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      throw new LambdaConfigurationException(source + ": not valid UTF-8", e);
+    // The JDK's fast decoder replaces malformed input with U+FFFD; only text that has one (which
+    // valid UTF-8 may also spell out) is decoded again, strictly, to tell the two apart.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') >= 0) {
+      try {
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes));
+      } catch (CharacterCodingException e) {
+        throw new LambdaConfigurationException(source + ": not valid UTF-8", e);
+      }
     }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** Replace the placeholders in {@code text}, check it is one JSON document, and return it. */

@@ -108,6 +108,16 @@ class EventsTests {
   }
 
   @Test
+  void aReplacementCharacterSpelledOutInValidUtf8IsKept() throws IOException {
+    // U+FFFD is what a lenient decoder puts in place of malformed bytes; written out as its own
+    // three bytes (EF BF BD) it is valid UTF-8 and part of the event.
+    Path file = dir.resolve("replacement.json");
+    Files.write(file, "{\"a\":\"\uFFFD\"}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(Events.readJson(file)).isEqualTo("{\"a\":\"\uFFFD\"}");
+  }
+
+  @Test
   void placeholdersAreReplaced() throws IOException {
     Path file =
         write(
