@@ -12,9 +12,11 @@ import java.util.Optional;
 /**
  * The whole Lambda service behind one handler, independent of any HTTP server: package downloads
  * (unsigned, as presigned S3 URLs are), then Signature Version 4 verification (service {@code
- * lambda}), then the API. {@link LambdaServer} mounts it on its own WireMock server; the offline
- * account's single endpoint mounts it by calling {@link #handle(HttpCall)} for the requests it
- * routes to Lambda (credential scope service {@code lambda}, or a path under {@code /2015-03-31/}).
+ * lambda}), then the API. The service's own port serves it as {@link #standalone()}, verifying with
+ * the service's credentials; the offline account's single endpoint as {@link #mounted()}, verifying
+ * with the account's. Both receive the requests a {@code ServiceRouter} routes to Lambda
+ * (credential scope service {@code lambda}, or a path under {@code /2015-03-31/} or {@code
+ * /lambda-local/code/}).
  */
 public final class LambdaEndpoint {
 
@@ -54,6 +56,35 @@ public final class LambdaEndpoint {
   }
 
   /**
+   * Return this service as its own port serves it: like {@link #mounted()}, but each request is
+   * verified here, against the service's credentials, and refused with Lambda's own answers (HTTP
+   * 403 {@code UnrecognizedClientException}, …).
+   */
+  public MountedService standalone() {
+    return new MountedService() {
+      @Override
+      public String signingName() {
+        return SERVICE;
+      }
+
+      @Override
+      public boolean servesPath(String rawPath) {
+        return serves(rawPath);
+      }
+
+      @Override
+      public boolean requiresSignature(ServiceRequest request) {
+        return false; // handle(HttpCall) verifies it
+      }
+
+      @Override
+      public ServiceResponse handle(ServiceRequest request) {
+        return LambdaEndpoint.this.handle(call(request));
+      }
+    };
+  }
+
+  /**
    * Return this service as the offline account's single endpoint mounts it: requests signed for
    * {@code lambda}, or under {@code /2015-03-31/} (the API) or {@code /lambda-local/code/} (package
    * downloads, unsigned as presigned S3 URLs are). The account has verified the signature against
@@ -68,7 +99,7 @@ public final class LambdaEndpoint {
 
       @Override
       public boolean servesPath(String rawPath) {
-        return rawPath.startsWith("/2015-03-31/") || rawPath.startsWith(CodeDownloads.PREFIX);
+        return serves(rawPath);
       }
 
       @Override
@@ -78,16 +109,23 @@ public final class LambdaEndpoint {
 
       @Override
       public ServiceResponse handle(ServiceRequest request) {
-        HttpCall call =
-            new HttpCall(
-                request.method(),
-                request.rawPath(),
-                request.rawQuery(),
-                request.headers().asMap(),
-                request.body());
+        HttpCall call = call(request);
         return CodeDownloads.serve(call, store).orElseGet(() -> api.handle(call));
       }
     };
+  }
+
+  private static boolean serves(String rawPath) {
+    return rawPath.startsWith("/2015-03-31/") || rawPath.startsWith(CodeDownloads.PREFIX);
+  }
+
+  private static HttpCall call(ServiceRequest request) {
+    return new HttpCall(
+        request.method(),
+        request.rawPath(),
+        request.rawQuery(),
+        request.headers().asMap(),
+        request.body());
   }
 
   /**
