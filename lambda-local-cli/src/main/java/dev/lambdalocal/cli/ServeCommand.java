@@ -108,8 +108,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--secrets-file",
       paramLabel = "<secrets.json>",
-      description = "Secrets and parameters the offline account starts with (docs/secrets.md).")
+      description = AccountOptions.SECRETS_FILE)
   Path secretsFile;
+
+  @Option(
+      names = "--service-endpoint",
+      paramLabel = "<SERVICE=URL>",
+      description = AccountOptions.SERVICE_ENDPOINT)
+  List<String> serviceEndpoints = new ArrayList<>();
 
   @Option(
       names = "--stage",
@@ -348,12 +354,9 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private OfflineAccount startAccount() {
-    OfflineAccount.Builder builder =
-        setting("--account-port", () -> OfflineAccount.builder().region(region).port(accountPort));
+    OfflineAccount.Builder builder = AccountOptions.builder(region, secretsFile, serviceEndpoints);
+    setting("--account-port", () -> builder.port(accountPort));
     setting("--extension-port", () -> builder.extensionPort(extensionPort));
-    if (secretsFile != null) {
-      setting("--secrets-file", () -> builder.file(secretsFile));
-    }
     return setting("--account-port", builder::start);
   }
 

@@ -284,6 +284,18 @@ class ServeCommandTests {
         "--identity-pool-id",
         "eu-west-1:" + POOL.substring(10));
     assertUsageError(
+        "lambda-local serve: --service-endpoint: expected SERVICE=URL (e.g."
+            + " dynamodb=http://127.0.0.1:8000), got 'dynamodb'",
+        "serve",
+        "--api",
+        api().toString(),
+        "--function",
+        "WhoAmI=" + WHO_AM_I,
+        "--function",
+        "Status=" + STATUS,
+        "--service-endpoint",
+        "dynamodb");
+    assertUsageError(
         "lambda-local serve: Missing required option: '--api=<file>'"
             + " (see 'lambda-local serve --help')",
         "serve");
