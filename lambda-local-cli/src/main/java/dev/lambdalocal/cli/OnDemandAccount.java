@@ -51,6 +51,8 @@ final class OnDemandAccount implements AutoCloseable {
   private boolean starting;
   private boolean closed;
   private OfflineAccount started;
+  private String notice;
+  private PrintStream notices;
 
   private OnDemandAccount(
       OfflineAccount.Builder builder,
@@ -70,7 +72,8 @@ final class OnDemandAccount implements AutoCloseable {
    *     another
    * @param accountPort the port the function reaches the account on, 0 for a free one
    * @param extensionPort the port of the extension's API; when {@code extensionPortGiven} is false
-   *     and it is in use, a free one, and a notice on {@code notices} unless it is null
+   *     and it is in use, a free one, with a notice on {@code notices} (unless null) when the
+   *     function gets its environment, so that a function that never runs prints none
    * @throws LambdaConfigurationException naming the option of a port in use
    */
   static OnDemandAccount open(
@@ -84,15 +87,23 @@ final class OnDemandAccount implements AutoCloseable {
     ServerSocket extension;
     try {
       extension =
-          extensionPortGiven
-              ? bind("--extension-port", extensionPort)
-              : bindOrFree(extensionPort, notices);
+          extensionPortGiven ? bind("--extension-port", extensionPort) : bindOrFree(extensionPort);
     } catch (RuntimeException e) {
       closeQuietly(endpoint);
       throw e;
     }
     OnDemandAccount account =
         new OnDemandAccount(builder.port(0).extensionPort(0), endpoint, extension, err);
+    if (notices != null && extension.getLocalPort() != extensionPort && extensionPort != 0) {
+      account.notice =
+          "lambda-local run: port "
+              + extensionPort
+              + " (the Parameters and Secrets extension's) is in use; this run's extension API"
+              + " listens on "
+              + extension.getLocalPort()
+              + ", as PARAMETERS_SECRETS_EXTENSION_HTTP_PORT says (--extension-port chooses)";
+      account.notices = notices;
+    }
     account.daemon("lambda-local-account-start", account::startWhenNeeded);
     account.daemon(
         "lambda-local-account-door-" + endpoint.getLocalPort(),
@@ -121,6 +132,11 @@ final class OnDemandAccount implements AutoCloseable {
   Map<String, String> environment(String functionName) {
     Map<String, String> variables;
     synchronized (this) {
+      if (notice != null) {
+        notices.println(notice);
+        notices.flush();
+        notice = null;
+      }
       variables = environments.get(functionName);
       if (variables == null && !starting) {
         variables =
@@ -291,22 +307,11 @@ final class OnDemandAccount implements AutoCloseable {
     }
   }
 
-  private static ServerSocket bindOrFree(int port, PrintStream notices) {
+  private static ServerSocket bindOrFree(int port) {
     try {
       return new ServerSocket(port, 50, LOOPBACK);
     } catch (BindException inUse) {
-      ServerSocket free = bind("--extension-port", 0);
-      if (notices != null) {
-        notices.println(
-            "lambda-local run: port "
-                + port
-                + " (the Parameters and Secrets extension's) is in use; this run's extension API"
-                + " listens on "
-                + free.getLocalPort()
-                + ", as PARAMETERS_SECRETS_EXTENSION_HTTP_PORT says (--extension-port chooses)");
-        notices.flush();
-      }
-      return free;
+      return bind("--extension-port", 0);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
     }

@@ -357,7 +357,15 @@ final class ServeCommand implements Callable<Integer> {
     OfflineAccount.Builder builder = AccountOptions.builder(region, secretsFile, serviceEndpoints);
     setting("--account-port", () -> builder.port(accountPort));
     setting("--extension-port", () -> builder.extensionPort(extensionPort));
-    return setting("--account-port", builder::start);
+    OfflineAccount account = setting("--account-port", builder::start);
+    try {
+      // Taken now, so that a port in use is an error naming the option, not a function's.
+      setting("--extension-port", account::extensionPort);
+    } catch (RuntimeException e) {
+      account.close();
+      throw e;
+    }
+    return account;
   }
 
   private static String[] pair(String option, String text, String expected) {
