@@ -75,7 +75,8 @@ public final class FunctionRunners implements AutoCloseable {
           .quiet(quiet)
           .console(console)
           .build();
-    } catch (LambdaConfigurationException e) {
+    } catch (LambdaConfigurationException | IllegalStateException e) {
+      // IllegalStateException: the platform could not give its environment (a port in use).
       throw ApiError.service(
           "lambda-local cannot run function " + version.name() + ": " + e.getMessage());
     }
