@@ -49,7 +49,10 @@ final class RunCommand implements Callable<Integer> {
           "%%IDENTITY_ID%% and %%IDENTITY_POOL_ID%% in the event are replaced by the caller's"
               + " Cognito identity, which the function also finds in Context.getIdentity(). Without"
               + " them and without identity options the caller has no identity, as a caller"
-              + " without Cognito credentials has none: Context.getIdentity() is null.");
+              + " without Cognito credentials has none: Context.getIdentity() is null.",
+          "The function's default-built AWS clients reach an offline account on 127.0.0.1"
+              + " (AWS_ENDPOINT_URL, credentials it minted; Secrets Manager, SSM, Cognito"
+              + " Identity, Lambda), never AWS; it starts only when the function first calls it.");
 
   private final InputStream in;
   private final OutputStream out;
@@ -129,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
             .paramLabel("<name=value>")
             .description("An environment variable; repeatable; overrides --env-file.")
             .build());
+    AccountOptions.addRunOptions(spec);
     option(
         String.class,
         "<id>",
@@ -182,6 +186,7 @@ final class RunCommand implements Callable<Integer> {
       caller.identity();
     }
     String json = readEvent(caller);
+    boolean quiet = this.<Boolean>value("--quiet");
     InvokeOptions options =
         InvokeOptions.builder()
             .identity(caller.issued())
@@ -192,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
             .handler(this.<String>value("--handler"))
             .region(region)
             .environment(variables())
-            .quiet(this.<Boolean>value("--quiet"))
+            .quiet(quiet)
             .console(err);
     String classpath = value("--classpath");
     if (classpath != null) {
@@ -214,12 +219,18 @@ final class RunCommand implements Callable<Integer> {
     if (envFile != null) {
       builder.environmentFile(envFile);
     }
-    try (LocalLambda lambda = builder.build()) {
+    try (OnDemandAccount account = AccountOptions.openForRun(spec, region, err, quiet);
+        LocalLambda lambda = withAccount(builder, account).build()) {
       InvocationResult result = lambda.invokeJson(json, options);
       out.write(result.payload());
       out.flush();
       return result.isError() ? LambdaLocalCli.FUNCTION_ERROR : LambdaLocalCli.SUCCESS;
     }
+  }
+
+  private static LocalLambda.Builder withAccount(
+      LocalLambda.Builder builder, OnDemandAccount account) {
+    return account == null ? builder : builder.platformEnvironment(account::environment);
   }
 
   private Map<String, String> variables() {

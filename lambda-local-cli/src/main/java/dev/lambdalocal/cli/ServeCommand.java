@@ -108,8 +108,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--secrets-file",
       paramLabel = "<secrets.json>",
-      description = "Secrets and parameters the offline account starts with (docs/secrets.md).")
+      description = AccountOptions.SECRETS_FILE)
   Path secretsFile;
+
+  @Option(
+      names = "--service-endpoint",
+      paramLabel = "<SERVICE=URL>",
+      description = AccountOptions.SERVICE_ENDPOINT)
+  List<String> serviceEndpoints = new ArrayList<>();
 
   @Option(
       names = "--stage",
@@ -348,13 +354,18 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private OfflineAccount startAccount() {
-    OfflineAccount.Builder builder =
-        setting("--account-port", () -> OfflineAccount.builder().region(region).port(accountPort));
+    OfflineAccount.Builder builder = AccountOptions.builder(region, secretsFile, serviceEndpoints);
+    setting("--account-port", () -> builder.port(accountPort));
     setting("--extension-port", () -> builder.extensionPort(extensionPort));
-    if (secretsFile != null) {
-      setting("--secrets-file", () -> builder.file(secretsFile));
+    OfflineAccount account = setting("--account-port", builder::start);
+    try {
+      // Taken now, so that a port in use is an error naming the option, not a function's.
+      setting("--extension-port", account::extensionPort);
+    } catch (RuntimeException e) {
+      account.close();
+      throw e;
     }
-    return setting("--account-port", builder::start);
+    return account;
   }
 
   private static String[] pair(String option, String text, String expected) {

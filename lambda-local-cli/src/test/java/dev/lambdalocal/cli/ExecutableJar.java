@@ -46,7 +46,7 @@ final class ExecutableJar {
         location(DateTime.class));
   }
 
-  private static String location(Class<?> type) {
+  static String location(Class<?> type) {
     try {
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (URISyntaxException e) {

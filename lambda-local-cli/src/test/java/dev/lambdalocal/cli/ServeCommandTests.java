@@ -10,6 +10,8 @@ import dev.lambdalocal.apigateway.ApiResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -182,6 +184,34 @@ class ServeCommandTests {
   }
 
   @Test
+  void anExtensionPortInUseIsAUsageErrorNamingTheOption() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int status =
+          cli.execute(
+              "serve",
+              "--api",
+              api().toString(),
+              "--function",
+              "WhoAmI=" + WHO_AM_I,
+              "--function",
+              "Status=" + STATUS,
+              "--extension-port",
+              Integer.toString(taken.getLocalPort()));
+
+      assertThat(status).isEqualTo(2);
+      assertThat(err())
+          .startsWith(
+              "lambda-local serve: --extension-port: Cannot start the Parameters and Secrets"
+                  + " Lambda Extension's local API on 127.0.0.1:"
+                  + taken.getLocalPort()
+                  + ": the port is in use by another process")
+          .endsWith("\n")
+          .hasLineCount(1);
+      assertThat(out()).isEmpty();
+    }
+  }
+
+  @Test
   void aFunctionTheApiDoesNotNameIsAnError() {
     assertUsageError(
         "lambda-local serve: --function Other=x.Y: "
@@ -234,7 +264,9 @@ class ServeCommandTests {
             "--function",
             "WhoAmI=" + WHO_AM_I,
             "--function",
-            "Status=" + FAILING_INIT);
+            "Status=" + FAILING_INIT,
+            "--extension-port",
+            "0");
 
     assertThat(status).isEqualTo(2);
     assertThat(out()).isEmpty();
@@ -283,6 +315,18 @@ class ServeCommandTests {
         api().toString(),
         "--identity-pool-id",
         "eu-west-1:" + POOL.substring(10));
+    assertUsageError(
+        "lambda-local serve: --service-endpoint: expected SERVICE=URL (e.g."
+            + " dynamodb=http://127.0.0.1:8000), got 'dynamodb'",
+        "serve",
+        "--api",
+        api().toString(),
+        "--function",
+        "WhoAmI=" + WHO_AM_I,
+        "--function",
+        "Status=" + STATUS,
+        "--service-endpoint",
+        "dynamodb");
     assertUsageError(
         "lambda-local serve: Missing required option: '--api=<file>'"
             + " (see 'lambda-local serve --help')",
@@ -365,7 +409,12 @@ class ServeCommandTests {
   private void assertUsageError(String message, String... args) {
     out.reset();
     err.reset();
-    assertThat(cli.execute(args)).isEqualTo(2);
+    List<String> all = new ArrayList<>(List.of(args));
+    if (all.size() > 1) {
+      // Parallel builds on one machine never meet on the extension's port 2773.
+      all.addAll(List.of("--extension-port", "0"));
+    }
+    assertThat(cli.execute(all.toArray(String[]::new))).isEqualTo(2);
     assertThat(err()).isEqualTo(message + "\n");
     assertThat(out()).isEmpty();
   }

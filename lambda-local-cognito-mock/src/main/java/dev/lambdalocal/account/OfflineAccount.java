@@ -1,6 +1,7 @@
 package dev.lambdalocal.account;
 
 import dev.lambdalocal.account.internal.AccountServices;
+import dev.lambdalocal.account.internal.ExecutionVariables;
 import dev.lambdalocal.account.internal.ExtensionServer;
 import dev.lambdalocal.account.internal.SecretsFile;
 import dev.lambdalocal.aws.internal.Clients;
@@ -35,11 +36,11 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
  * credentials its Cognito issued. A request for a service the account does not serve gets a local
  * error; nothing leaves loopback.
  *
- * <p>Functions run with the account ({@link #configure(LocalLambda.Builder)}) get, as their Lambda
- * environment, {@code AWS_ENDPOINT_URL} and execution-role credentials minted for each execution
- * environment, so an unmodified handler's {@code SecretsManagerClient.create()} reads the offline
- * secrets; and the Parameters and Secrets Lambda Extension's local HTTP API answers on port {@value
- * ExtensionServer#DEFAULT_PORT}.
+ * <p>Functions run with the account ({@link #configure(LocalLambda.Builder)}, and those of its
+ * {@link #lambda() Lambda service}) get, as their Lambda environment, {@code AWS_ENDPOINT_URL} and
+ * execution-role credentials minted for each execution environment, so an unmodified handler's
+ * {@code SecretsManagerClient.create()} reads the offline secrets; and the Parameters and Secrets
+ * Lambda Extension's local HTTP API answers on port {@value ExtensionServer#DEFAULT_PORT}.
  *
  * <pre>{@code
  * try (OfflineAccount account = OfflineAccount.builder().secret("db-password", "s3cr3t").start();
@@ -65,6 +66,7 @@ public final class OfflineAccount implements AutoCloseable {
   private final ServiceServer server;
   private final Map<String, URI> serviceEndpoints;
   private final int extensionPort;
+  private final List<KeyRing.Minted> mintedBeforeStart;
   private ExtensionServer extension;
   private ExtensionServer.Backend backend;
 
@@ -74,7 +76,12 @@ public final class OfflineAccount implements AutoCloseable {
     this.accountId = settings.accountId();
     this.serviceEndpoints = Map.copyOf(builder.serviceEndpoints);
     this.extensionPort = builder.extensionPort;
-    this.services = AccountServices.start(region, accountId, settings.clock());
+    this.mintedBeforeStart = List.copyOf(builder.mintedBeforeStart);
+    // The functions its Lambda service runs get the account's environment, as configure() gives.
+    this.services =
+        AccountServices.start(
+            region, accountId, settings.clock(), name -> executionEnvironment(name));
+    services.keys().accept(ExecutionVariables.accepting(mintedBeforeStart));
     try {
       builder.secrets.forEach(services.secretsManager()::putSecret);
       builder.parameters.forEach(
@@ -191,15 +198,7 @@ public final class OfflineAccount implements AutoCloseable {
         services.keys().mint(functionName + "-role", functionName, Duration.ofHours(12));
     ExtensionServer extensionServer = extension();
     extensionServer.register(minted.sessionToken(), backend);
-    Map<String, String> variables = new LinkedHashMap<>();
-    variables.put("AWS_ENDPOINT_URL", endpoint().toString());
-    serviceEndpoints.forEach((service, uri) -> variables.put(service, uri.toString()));
-    variables.put("AWS_ACCESS_KEY_ID", minted.accessKeyId());
-    variables.put("AWS_SECRET_ACCESS_KEY", minted.secretAccessKey());
-    variables.put("AWS_SESSION_TOKEN", minted.sessionToken());
-    variables.put(
-        "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(extensionServer.port()));
-    return variables;
+    return ExecutionVariables.of(endpoint(), serviceEndpoints, minted, extensionServer.port());
   }
 
   /**
@@ -231,6 +230,7 @@ public final class OfflineAccount implements AutoCloseable {
     if (extension == null) {
       extension = ExtensionServer.acquire(extensionPort);
       backend = new ExtensionServer.Backend(services.secretsService(), services.ssmService(), null);
+      mintedBeforeStart.forEach(minted -> extension.register(minted.sessionToken(), backend));
     }
     return extension;
   }
@@ -265,6 +265,7 @@ public final class OfflineAccount implements AutoCloseable {
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private final List<Parameter> parameters = new ArrayList<>();
     private final Map<String, URI> serviceEndpoints = new LinkedHashMap<>();
+    private final List<KeyRing.Minted> mintedBeforeStart = new ArrayList<>();
 
     private Builder() {}
 
@@ -345,6 +346,36 @@ public final class OfflineAccount implements AutoCloseable {
                   .toUpperCase(Locale.ROOT);
       serviceEndpoints.put(variable, Settings.httpUri("serviceEndpoint", endpoint));
       return this;
+    }
+
+    /**
+     * Mint now, before the account starts, the variables of a new execution environment of {@code
+     * functionName}, as {@link OfflineAccount#executionEnvironment(String)} gives them, for a
+     * caller that must give a function its environment first and starts the account only when the
+     * function calls it (the command line's {@code run}, whose start-up cannot wait for the
+     * account's servers): the function is told {@code endpoint} and {@code extensionPort}, where
+     * the caller forwards to the started account's {@link OfflineAccount#endpoint()} and {@link
+     * OfflineAccount#extensionPort()}. The started account accepts the credentials, and the
+     * extension's API their session token. Call it after {@link #accountId} and {@link
+     * #serviceEndpoint}.
+     *
+     * @param functionName the function, the role session's name
+     * @param endpoint what the function gets as {@code AWS_ENDPOINT_URL}
+     * @param extensionPort what it gets as {@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}
+     * @return the variables
+     * @since 0.1.0
+     */
+    public Map<String, String> executionEnvironmentBeforeStart(
+        String functionName, URI endpoint, int extensionPort) {
+      KeyRing.Minted minted =
+          new KeyRing(settings.accountId(), settings.clock())
+              .mint(
+                  Objects.requireNonNull(functionName, "functionName") + "-role",
+                  functionName,
+                  Duration.ofHours(12));
+      mintedBeforeStart.add(minted);
+      return ExecutionVariables.of(
+          Settings.httpUri("endpoint", endpoint), serviceEndpoints, minted, extensionPort);
     }
 
     /**

@@ -3,12 +3,15 @@ package dev.lambdalocal.lambda;
 import dev.lambdalocal.aws.internal.Clients;
 import dev.lambdalocal.aws.internal.ServiceSettings;
 import dev.lambdalocal.aws.internal.server.Mounts;
+import dev.lambdalocal.aws.internal.server.ServiceRouter;
+import dev.lambdalocal.aws.internal.server.ServiceServer;
 import dev.lambdalocal.aws.internal.sigv4.CredentialsResolver;
+import dev.lambdalocal.aws.internal.sigv4.KeyRing;
 import dev.lambdalocal.aws.internal.sigv4.ResolvedCredentials;
 import dev.lambdalocal.cognito.CognitoMock;
 import dev.lambdalocal.lambda.internal.FunctionStore;
-import dev.lambdalocal.lambda.internal.LambdaServer;
 import dev.lambdalocal.lambda.internal.LambdaService;
+import dev.lambdalocal.lambda.internal.OwnPort;
 import dev.lambdalocal.lambda.internal.ServiceCredentials;
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,8 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -42,6 +47,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * function calling another through the SDK is accepted), or with credentials a {@link CognitoMock}
  * issued when {@link Builder#acceptCredentialsOf(CognitoMock)} is set.
  *
+ * <p>The functions it runs find it as in Lambda, from their environment: {@code AWS_ENDPOINT_URL}
+ * and {@value #ENDPOINT_VARIABLE} name this service, so that {@code LambdaClient.create()} reaches
+ * it and a client of any other service gets a local error ({@code LambdaLocalServiceNotServed}),
+ * never AWS; their credentials are lambda-local's dummies, which this service accepts. Run by an
+ * offline account ({@code OfflineAccount.lambda()}), or given {@link
+ * Builder#platformEnvironment(Function)}, they get the account's environment instead.
+ *
  * @since 0.1.0
  */
 public final class LambdaServiceMock implements AutoCloseable {
@@ -62,7 +74,7 @@ public final class LambdaServiceMock implements AutoCloseable {
   private final String accountId;
   private final AwsBasicCredentials credentials;
   private final LambdaService service;
-  private final LambdaServer server;
+  private final ServiceServer server;
 
   private LambdaServiceMock(Builder builder) {
     this.region = builder.settings.region();
@@ -77,23 +89,29 @@ public final class LambdaServiceMock implements AutoCloseable {
         builder.cognito == null ? null : cognitoCredentials(builder.cognito);
     CredentialsResolver accepted =
         new ServiceCredentials(credentials.accessKeyId(), credentials.secretAccessKey(), others);
-    LambdaService[] assembled = new LambdaService[1];
+    // The service needs its URI (package downloads, its functions' variables), known once bound.
+    OwnPort ownPort = new OwnPort();
     this.server =
-        new LambdaServer(
+        new ServiceServer(
             builder.settings.port(),
-            uri -> {
-              assembled[0] =
-                  new LambdaService(
-                      uri,
-                      region,
-                      accountId,
-                      builder.settings.clock(),
-                      accepted,
-                      builder.console,
-                      builder.quiet);
-              return assembled[0].endpoint();
-            });
-    this.service = assembled[0];
+            new ServiceRouter(List.of(ownPort), new KeyRing(accountId, Clock.systemUTC()), region),
+            "the Lambda service");
+    try {
+      this.service =
+          new LambdaService(
+              server.endpoint(),
+              region,
+              accountId,
+              builder.settings.clock(),
+              accepted,
+              builder.console,
+              builder.quiet,
+              builder.platformEnvironment);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    ownPort.serve(service.endpoint());
     // The offline account's single endpoint serves this service's state too (OfflineAccount).
     Mounts.register(this, service.endpoint().mounted());
   }
@@ -243,6 +261,7 @@ public final class LambdaServiceMock implements AutoCloseable {
     private CognitoMock cognito;
     private PrintStream console;
     private boolean quiet;
+    private Function<String, Map<String, String>> platformEnvironment;
 
     private Builder() {}
 
@@ -301,6 +320,25 @@ public final class LambdaServiceMock implements AutoCloseable {
     /** Do not echo the functions' logs (they still reach {@code LogType: Tail}). */
     public Builder quiet(boolean quiet) {
       this.quiet = quiet;
+      return this;
+    }
+
+    /**
+     * Give each new execution environment of the functions the variables {@code variables} returns
+     * for the function's name, in place of this service's own ({@code AWS_ENDPOINT_URL} and {@value
+     * LambdaServiceMock#ENDPOINT_VARIABLE} naming it), as {@code
+     * LocalLambda.Builder.platformEnvironment} gives them: of Lambda's reserved variables only the
+     * execution role's credentials, and defaults that a function's own {@code Environment}
+     * overrides. The offline account gives its functions its endpoint and credentials it minted
+     * this way ({@code OfflineAccount.executionEnvironment}); this service accepts only the
+     * credentials it knows (see {@link Builder#credentials}), so point the functions' Lambda
+     * clients where theirs are accepted.
+     *
+     * @param variables the variables, by function name; called at every cold start
+     * @since 0.1.0
+     */
+    public Builder platformEnvironment(Function<String, Map<String, String>> variables) {
+      this.platformEnvironment = Objects.requireNonNull(variables, "variables");
       return this;
     }
 

@@ -20,6 +20,7 @@ final class TestFunctions {
 
   static final String ECHO_HANDLER = "fixtures.Echo::handleRequest";
   static final String CALLER_HANDLER = "fixtures.Caller::handleRequest";
+  static final String SECRET_READER_HANDLER = "fixtures.SecretReader::handleRequest";
 
   private static final String ECHO =
       """
@@ -96,10 +97,40 @@ final class TestFunctions {
       }
       """;
 
+  private static final String SECRET_READER =
+      """
+      package fixtures;
+
+      import com.amazonaws.services.lambda.runtime.Context;
+      import com.amazonaws.services.lambda.runtime.RequestHandler;
+      import java.util.LinkedHashMap;
+      import java.util.Map;
+      import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+      public class SecretReader implements RequestHandler<Map<String, String>, Map<String, String>> {
+        public Map<String, String> handleRequest(Map<String, String> event, Context context) {
+          Map<String, String> out = new LinkedHashMap<>();
+          out.put("endpoint", String.valueOf(System.getenv("AWS_ENDPOINT_URL")));
+          out.put("lambdaEndpoint", String.valueOf(System.getenv("AWS_ENDPOINT_URL_LAMBDA")));
+          out.put("accessKeyId", String.valueOf(System.getenv("AWS_ACCESS_KEY_ID")));
+          // Everything from the environment, as a function in Lambda builds its client.
+          try (SecretsManagerClient secrets = SecretsManagerClient.create()) {
+            out.put(
+                "secret",
+                secrets.getSecretValue(r -> r.secretId(event.get("secretId"))).secretString());
+          } catch (RuntimeException e) {
+            out.put("error", e.getMessage());
+          }
+          return out;
+        }
+      }
+      """;
+
   private static Path classes;
   private static Path echoV1;
   private static Path echoV2;
   private static Path caller;
+  private static Path secretReader;
 
   private TestFunctions() {}
 
@@ -127,6 +158,17 @@ final class TestFunctions {
     return caller;
   }
 
+  /**
+   * A function that reads {@code event.secretId} through a Secrets Manager client from defaults.
+   */
+  static synchronized Path secretReader() {
+    if (secretReader == null) {
+      secretReader =
+          zip("secret-reader", "fixtures/SecretReader", "secret-reader", sdkJars("secretsmanager"));
+    }
+    return secretReader;
+  }
+
   static byte[] bytes(Path zip) {
     try {
       return Files.readAllBytes(zip);
@@ -142,6 +184,7 @@ final class TestFunctions {
       Path out = Files.createDirectories(work.resolve("classes"));
       Path echo = Files.writeString(sources.resolve("Echo.java"), ECHO);
       Path call = Files.writeString(sources.resolve("Caller.java"), CALLER);
+      Path read = Files.writeString(sources.resolve("SecretReader.java"), SECRET_READER);
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       int status =
           javac.run(
@@ -155,7 +198,8 @@ final class TestFunctions {
               "-d",
               out.toString(),
               echo.toString(),
-              call.toString());
+              call.toString(),
+              read.toString());
       if (status != 0) {
         throw new IllegalStateException("javac failed for the test functions in " + sources);
       }
@@ -165,10 +209,11 @@ final class TestFunctions {
   }
 
   /**
-   * The AWS SDK's JARs from the test class path: Lambda's Java runtime does not provide the SDK, so
-   * a function that uses it packages them under {@code lib/}.
+   * The AWS SDK's JARs from the test class path, with the clients of Lambda and of {@code
+   * services}: Lambda's Java runtime does not provide the SDK, so a function that uses it packages
+   * them under {@code lib/}.
    */
-  private static List<Path> sdkJars() {
+  private static List<Path> sdkJars(String... services) {
     List<String> groups =
         List.of(
             "/software/amazon/",
@@ -179,11 +224,10 @@ final class TestFunctions {
             "/commons-codec/");
     // Other services' clients the test class path holds are not the function's dependencies.
     List<String> otherServices =
-        List.of(
-            "/awssdk/cognitoidentity/",
-            "/awssdk/dynamodb/",
-            "/awssdk/secretsmanager/",
-            "/awssdk/ssm/");
+        Stream.of("cognitoidentity", "dynamodb", "secretsmanager", "ssm")
+            .filter(service -> !List.of(services).contains(service))
+            .map(service -> "/awssdk/" + service + "/")
+            .toList();
     return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
         .filter(entry -> entry.endsWith(".jar"))
         .map(entry -> entry.replace('\\', '/'))

@@ -11,7 +11,9 @@ import dev.lambdalocal.ssm.ParameterStoreMock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The services of one offline account and its key ring: Cognito Identity, Secrets Manager, SSM
@@ -40,8 +42,15 @@ public final class AccountServices implements AutoCloseable {
     this.lambda = lambda;
   }
 
-  /** Start every service of an account. */
-  public static AccountServices start(String region, String accountId, Clock clock) {
+  /**
+   * Start every service of an account; the functions its Lambda service runs get {@code
+   * functionEnvironment} (the account's endpoint and credentials it mints).
+   */
+  public static AccountServices start(
+      String region,
+      String accountId,
+      Clock clock,
+      Function<String, Map<String, String>> functionEnvironment) {
     KeyRing keys = new KeyRing(accountId, Clock.systemUTC());
     List<AutoCloseable> started = new ArrayList<>();
     try {
@@ -60,6 +69,7 @@ public final class AccountServices implements AutoCloseable {
               .accountId(accountId)
               .clock(clock)
               .acceptCredentialsOf(cognito)
+              .platformEnvironment(functionEnvironment)
               .start();
       started.add(lambda);
       // Credentials Cognito issued sign requests to every service of the account.

@@ -4,9 +4,9 @@ import dev.lambdalocal.core.LambdaConfigurationException;
 import dev.lambdalocal.core.LocalLambda;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The execution environments of the functions: one {@link LocalLambda} per function version (and
@@ -21,25 +21,27 @@ public final class FunctionRunners implements AutoCloseable {
 
   private final String region;
   private final String accountId;
-  private final Map<String, String> serviceVariables;
+  private final Function<String, Map<String, String>> platformEnvironment;
   private final PrintStream console;
   private final boolean quiet;
   private final Map<String, LocalLambda> runners = new ConcurrentHashMap<>();
 
   /**
-   * Run functions of {@code region} and {@code accountId} with {@code serviceVariables} added to
-   * each function's environment unless it sets them itself (the endpoint of this service, so a
-   * function reaches the other functions); logs echo to {@code console} unless {@code quiet}.
+   * Run functions of {@code region} and {@code accountId}; each new execution environment gets the
+   * variables {@code platformEnvironment} returns for the function's name, as {@link
+   * LocalLambda.Builder#platformEnvironment} gives them (the endpoints that reach this service,
+   * credentials), unless the function's configuration sets them itself; logs echo to {@code
+   * console} unless {@code quiet}.
    */
   public FunctionRunners(
       String region,
       String accountId,
-      Map<String, String> serviceVariables,
+      Function<String, Map<String, String>> platformEnvironment,
       PrintStream console,
       boolean quiet) {
     this.region = region;
     this.accountId = accountId;
-    this.serviceVariables = Map.copyOf(serviceVariables);
+    this.platformEnvironment = platformEnvironment;
     this.console = console;
     this.quiet = quiet;
   }
@@ -57,8 +59,6 @@ public final class FunctionRunners implements AutoCloseable {
 
   private LocalLambda build(FunctionVersion version, String alias) {
     FunctionSettings settings = version.settings();
-    Map<String, String> environment = new LinkedHashMap<>(serviceVariables);
-    environment.putAll(settings.environment());
     try {
       return LocalLambda.builder()
           .handler(settings.handler())
@@ -70,11 +70,13 @@ public final class FunctionRunners implements AutoCloseable {
           .memorySize(settings.memorySize())
           .region(region)
           .accountId(accountId)
-          .environment(environment)
+          .platformEnvironment(platformEnvironment)
+          .environment(settings.environment())
           .quiet(quiet)
           .console(console)
           .build();
-    } catch (LambdaConfigurationException e) {
+    } catch (LambdaConfigurationException | IllegalStateException e) {
+      // IllegalStateException: the platform could not give its environment (a port in use).
       throw ApiError.service(
           "lambda-local cannot run function " + version.name() + ": " + e.getMessage());
     }

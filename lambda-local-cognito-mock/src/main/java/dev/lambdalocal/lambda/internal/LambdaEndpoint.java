@@ -8,13 +8,17 @@ import dev.lambdalocal.aws.internal.sigv4.SigV4Request;
 import dev.lambdalocal.aws.internal.sigv4.SigV4Verifier;
 import dev.lambdalocal.aws.internal.sigv4.VerificationResult;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The whole Lambda service behind one handler, independent of any HTTP server: package downloads
  * (unsigned, as presigned S3 URLs are), then Signature Version 4 verification (service {@code
- * lambda}), then the API. {@link LambdaServer} mounts it on its own WireMock server; the offline
- * account's single endpoint mounts it by calling {@link #handle(HttpCall)} for the requests it
- * routes to Lambda (credential scope service {@code lambda}, or a path under {@code /2015-03-31/}).
+ * lambda}), then the API. The service's own port serves it as {@link #standalone()}, verifying with
+ * the service's credentials; the offline account's single endpoint as {@link #mounted()}, verifying
+ * with the account's. Both receive the requests a {@code ServiceRouter} routes to Lambda
+ * (credential scope service {@code lambda}, or a path under {@code /2015-03-31/} or {@code
+ * /lambda-local/code/}).
  */
 public final class LambdaEndpoint {
 
@@ -54,40 +58,67 @@ public final class LambdaEndpoint {
   }
 
   /**
+   * Return this service as its own port serves it: like {@link #mounted()}, but each request is
+   * verified here, against the service's credentials, and refused with Lambda's own answers (HTTP
+   * 403 {@code UnrecognizedClientException}, …).
+   */
+  public MountedService standalone() {
+    // handle(HttpCall) verifies the signature itself.
+    return new Mounted(request -> false, request -> handle(call(request)));
+  }
+
+  /**
    * Return this service as the offline account's single endpoint mounts it: requests signed for
    * {@code lambda}, or under {@code /2015-03-31/} (the API) or {@code /lambda-local/code/} (package
    * downloads, unsigned as presigned S3 URLs are). The account has verified the signature against
    * its own key ring, so the API answers directly.
    */
   public MountedService mounted() {
-    return new MountedService() {
-      @Override
-      public String signingName() {
-        return SERVICE;
-      }
+    return new Mounted(
+        request -> !request.rawPath().startsWith(CodeDownloads.PREFIX),
+        request -> {
+          HttpCall call = call(request);
+          return CodeDownloads.serve(call, store).orElseGet(() -> api.handle(call));
+        });
+  }
 
-      @Override
-      public boolean servesPath(String rawPath) {
-        return rawPath.startsWith("/2015-03-31/") || rawPath.startsWith(CodeDownloads.PREFIX);
-      }
+  /** The service under the signing name {@value #SERVICE} and its paths, one way or the other. */
+  private record Mounted(
+      Predicate<ServiceRequest> signed, Function<ServiceRequest, ServiceResponse> handler)
+      implements MountedService {
 
-      @Override
-      public boolean requiresSignature(ServiceRequest request) {
-        return !request.rawPath().startsWith(CodeDownloads.PREFIX);
-      }
+    @Override
+    public String signingName() {
+      return SERVICE;
+    }
 
-      @Override
-      public ServiceResponse handle(ServiceRequest request) {
-        HttpCall call =
-            new HttpCall(
-                request.method(),
-                request.rawPath(),
-                request.rawQuery(),
-                request.headers().asMap(),
-                request.body());
-        return CodeDownloads.serve(call, store).orElseGet(() -> api.handle(call));
-      }
-    };
+    @Override
+    public boolean servesPath(String rawPath) {
+      return serves(rawPath);
+    }
+
+    @Override
+    public boolean requiresSignature(ServiceRequest request) {
+      return signed.test(request);
+    }
+
+    @Override
+    public ServiceResponse handle(ServiceRequest request) {
+      return handler.apply(request);
+    }
+  }
+
+  private static boolean serves(String rawPath) {
+    return rawPath.startsWith("/2015-03-31/") || rawPath.startsWith(CodeDownloads.PREFIX);
+  }
+
+  private static HttpCall call(ServiceRequest request) {
+    return new HttpCall(
+        request.method(),
+        request.rawPath(),
+        request.rawQuery(),
+        request.headers().asMap(),
+        request.body());
   }
 
   /**

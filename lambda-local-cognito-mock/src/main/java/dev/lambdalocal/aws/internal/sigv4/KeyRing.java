@@ -52,7 +52,13 @@ public final class KeyRing implements CredentialsResolver {
       String secretAccessKey,
       String sessionToken,
       Instant expiration,
-      Holder holder) {}
+      Holder holder) {
+
+    /** Return what a resolver answers for these credentials. */
+    public ResolvedCredentials resolved() {
+      return new ResolvedCredentials(secretAccessKey, sessionToken, expiration, holder);
+    }
+  }
 
   private final String accountId;
   private final Clock clock;
@@ -125,12 +131,7 @@ public final class KeyRing implements CredentialsResolver {
     }
     Minted credentials = minted.get(accessKeyId);
     if (credentials != null) {
-      return Optional.of(
-          new ResolvedCredentials(
-              credentials.secretAccessKey(),
-              credentials.sessionToken(),
-              credentials.expiration(),
-              credentials.holder()));
+      return Optional.of(credentials.resolved());
     }
     for (CredentialsResolver other : others) {
       Optional<ResolvedCredentials> resolved = other.resolve(accessKeyId);
