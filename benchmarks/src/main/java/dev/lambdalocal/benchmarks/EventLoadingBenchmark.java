@@ -35,18 +35,22 @@ import org.openjdk.jmh.annotations.Warmup;
  * the file and deserialize it with the Lambda runtime's serializer for the event type.
  *
  * <p>For each call, {@code EventLoader.loadEvent(name, type)} (aws-lambda-java-tests 1.1.2) asks
- * {@code LambdaEventSerializers.serializerFor} for a new serializer, which copies the runtime's
- * Jackson mapper and registers its modules again, so nothing Jackson learnt about the type in an
- * earlier call is reused: that copy is EventLoader's real cost. Then it looks the name up twice on
- * the class path ({@code Class.getResourceAsStream}, {@code ClassLoader.getResourceAsStream})
- * before it opens it as a file. {@code Events.load(Path, Class)} does neither: it reads the file
- * and uses one serializer per type and class loader, kept for the JVM's life.
+ * {@code LambdaEventSerializers.serializerFor} for a serializer. For an event class with Jackson
+ * mix-ins in the serialization library (SQS's) that copies the runtime's Jackson mapper and
+ * registers the mix-ins again, so nothing Jackson learnt about the type in an earlier call is
+ * reused: that copy is EventLoader's real cost. For a class without mix-ins (API Gateway's REST
+ * event) it is a serializer of the runtime's shared mapper, and costs nothing more. Then it looks
+ * the name up twice on the class path ({@code Class.getResourceAsStream}, {@code
+ * ClassLoader.getResourceAsStream}) before it opens it as a file. {@code Events.load(Path, Class)}
+ * does neither: it reads the file and uses one serializer per type and class loader, kept for the
+ * JVM's life; but it reads strictly (UTF-8, one JSON value, positions of syntax errors), which
+ * costs a second tokenizing pass.
  *
  * <ul>
  *   <li>{@code eventLoaderSameWork} is the baseline of the target: EventLoader's steps given the
  *       same work as {@code Events.load} — the file opened directly, no class-path lookups — but
- *       with its serializer made per call, as EventLoader makes it. What it measures is the copy
- *       per call, which every user of EventLoader pays.
+ *       with its serializer asked for per call, as EventLoader asks for it. What it measures is the
+ *       copy per call where there is one, which every user of EventLoader pays.
  *   <li>{@code eventLoader} is EventLoader as its users call it with a file path: the class-path
  *       lookups included.
  *   <li>{@code eventLoaderResource} is EventLoader given the same JSON as a class path resource,
