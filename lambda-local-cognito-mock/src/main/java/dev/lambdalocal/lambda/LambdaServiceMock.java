@@ -3,10 +3,8 @@ package dev.lambdalocal.lambda;
 import dev.lambdalocal.aws.internal.Clients;
 import dev.lambdalocal.aws.internal.ServiceSettings;
 import dev.lambdalocal.aws.internal.server.Mounts;
-import dev.lambdalocal.aws.internal.server.ServiceRouter;
 import dev.lambdalocal.aws.internal.server.ServiceServer;
 import dev.lambdalocal.aws.internal.sigv4.CredentialsResolver;
-import dev.lambdalocal.aws.internal.sigv4.KeyRing;
 import dev.lambdalocal.aws.internal.sigv4.ResolvedCredentials;
 import dev.lambdalocal.cognito.CognitoMock;
 import dev.lambdalocal.lambda.internal.FunctionStore;
@@ -19,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -91,11 +88,7 @@ public final class LambdaServiceMock implements AutoCloseable {
         new ServiceCredentials(credentials.accessKeyId(), credentials.secretAccessKey(), others);
     // The service needs its URI (package downloads, its functions' variables), known once bound.
     OwnPort ownPort = new OwnPort();
-    this.server =
-        new ServiceServer(
-            builder.settings.port(),
-            new ServiceRouter(List.of(ownPort), new KeyRing(accountId, Clock.systemUTC()), region),
-            "the Lambda service");
+    this.server = builder.settings.startServer(ownPort, "the Lambda service");
     try {
       this.service =
           new LambdaService(
