@@ -3,6 +3,7 @@ package dev.lambdalocal.junit.internal.account;
 import dev.lambdalocal.core.LocalLambda;
 import dev.lambdalocal.junit.LambdaTest;
 import dev.lambdalocal.junit.WithCognitoMock;
+import dev.lambdalocal.junit.WithLambdaService;
 import dev.lambdalocal.junit.WithOfflineAccount;
 import dev.lambdalocal.junit.internal.Stores;
 import dev.lambdalocal.junit.internal.cognito.AccountSupport;
@@ -59,6 +60,14 @@ public final class AccountAnnotation {
                 AnnotationSupport.isAnnotated(level.getRequiredTestClass(), WithCognitoMock.class));
   }
 
+  private static boolean hasLambdaService(ExtensionContext context) {
+    return Stores.classLevels(context).stream()
+        .anyMatch(
+            level ->
+                AnnotationSupport.isAnnotated(
+                    level.getRequiredTestClass(), WithLambdaService.class));
+  }
+
   /** Return whether {@code type} is {@code OfflineAccount}. */
   public static boolean isAccount(Class<?> type) {
     return type.getName().equals(ACCOUNT);
@@ -102,8 +111,10 @@ public final class AccountAnnotation {
       requireDependency(found.get().origin());
       return AccountSupport.configure(found.get(), builder);
     }
-    if (!defaultIsOnDemand(context) || !hasDependency()) {
-      return builder; // lambda-local's dummy credentials, no endpoint
+    if (!defaultIsOnDemand(context) || hasLambdaService(context) || !hasDependency()) {
+      // lambda-local's dummy credentials, no endpoint. A @WithLambdaService class's service
+      // accepts those credentials, not the default account's.
+      return builder;
     }
     return DefaultAccount.configure(context, region, builder);
   }
