@@ -1,6 +1,7 @@
 package dev.lambdalocal.cli;
 
 import dev.lambdalocal.account.OfflineAccount;
+import dev.lambdalocal.account.internal.OnDemandAccount;
 import dev.lambdalocal.core.LambdaConfigurationException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,6 +21,10 @@ final class AccountOptions {
 
   /** The port of the Parameters and Secrets Lambda Extension's local API when not given. */
   static final int EXTENSION_PORT = 2773;
+
+  /** How {@code run}'s messages name it and its options. */
+  private static final OnDemandAccount.Wording RUN =
+      new OnDemandAccount.Wording("lambda-local run: ", "--account-port", "--extension-port");
 
   /** The description of {@code --secrets-file}. */
   static final String SECRETS_FILE =
@@ -118,8 +123,21 @@ final class AccountOptions {
         accountPort != null ? accountPort : 0,
         extensionPort != null ? extensionPort : EXTENSION_PORT,
         extensionPort != null,
+        RUN,
         err,
-        quiet ? null : err);
+        quiet ? null : port -> extensionPortMoved(err, port));
+  }
+
+  /** The notice of a {@code run} whose extension API could not have port 2773. */
+  private static void extensionPortMoved(PrintStream err, int port) {
+    err.println(
+        "lambda-local run: port "
+            + EXTENSION_PORT
+            + " (the Parameters and Secrets extension's) is in use; this run's extension API"
+            + " listens on "
+            + port
+            + ", as PARAMETERS_SECRETS_EXTENSION_HTTP_PORT says (--extension-port chooses)");
+    err.flush();
   }
 
   private static Integer port(CommandSpec spec, String option) {

@@ -1,6 +1,7 @@
 package dev.lambdalocal.cli;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
+import dev.lambdalocal.account.internal.OnDemandAccount;
 import dev.lambdalocal.core.ClientContexts;
 import dev.lambdalocal.core.Events;
 import dev.lambdalocal.core.Identity;

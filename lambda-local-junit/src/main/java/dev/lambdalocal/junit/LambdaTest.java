@@ -123,6 +123,19 @@ public @interface LambdaTest {
   String QUIET_KEY = "lambdalocal.quiet.default";
 
   /**
+   * The configuration parameter of the AWS account a function runs with when no {@link
+   * WithOfflineAccount} gives it one: {@code on-demand} (the default) gives it the environment of
+   * an empty offline account on loopback ({@code AWS_ENDPOINT_URL}, minted credentials, {@code
+   * PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}), which starts only when the function first calls it,
+   * so that its AWS clients never reach AWS; {@code none} gives it only lambda-local's dummy
+   * credentials. Without lambda-local-cognito-mock on the class path, {@code none} is the only
+   * behaviour.
+   *
+   * @since 0.1.0
+   */
+  String ACCOUNT_KEY = "lambdalocal.account.default";
+
+  /**
    * Return the handler class: a {@code RequestHandler} or {@code RequestStreamHandler}, or, with
    * {@link #method()}, any class with a public handler method.
    *

@@ -55,7 +55,10 @@ public final class Functions {
                     k ->
                         StoredResource.of(
                             settings.build(
-                                owner, builder -> AccountAnnotation.configure(context, builder))),
+                                owner,
+                                builder ->
+                                    AccountAnnotation.configure(
+                                        context, settings.region(), builder))),
                     StoredResource.class))
         .get();
   }

@@ -1,10 +1,13 @@
 package dev.lambdalocal.junit.internal.account;
 
 import dev.lambdalocal.core.LocalLambda;
+import dev.lambdalocal.junit.LambdaTest;
 import dev.lambdalocal.junit.WithCognitoMock;
+import dev.lambdalocal.junit.WithLambdaService;
 import dev.lambdalocal.junit.WithOfflineAccount;
 import dev.lambdalocal.junit.internal.Stores;
 import dev.lambdalocal.junit.internal.cognito.AccountSupport;
+import dev.lambdalocal.junit.internal.cognito.DefaultAccount;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +15,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Finds a test's {@link WithOfflineAccount} and hands over to {@link AccountSupport} only once
- * lambda-local-cognito-mock is known to be on the class path, so that its absence is a message.
+ * lambda-local-cognito-mock is known to be on the class path, so that its absence is a message;
+ * without the annotation, hands a function over to {@link DefaultAccount} when the mock is there.
  *
  * @since 0.1.0
  */
@@ -20,6 +24,8 @@ public final class AccountAnnotation {
 
   private static final String ACCOUNT = "dev.lambdalocal.account.OfflineAccount";
   private static final String SDK_CLIENT = "software.amazon.awssdk.core.SdkClient";
+  private static final String ON_DEMAND = "on-demand";
+  private static final String NONE = "none";
 
   /**
    * The annotation and the class context it belongs to.
@@ -54,6 +60,14 @@ public final class AccountAnnotation {
                 AnnotationSupport.isAnnotated(level.getRequiredTestClass(), WithCognitoMock.class));
   }
 
+  private static boolean hasLambdaService(ExtensionContext context) {
+    return Stores.classLevels(context).stream()
+        .anyMatch(
+            level ->
+                AnnotationSupport.isAnnotated(
+                    level.getRequiredTestClass(), WithLambdaService.class));
+  }
+
   /** Return whether {@code type} is {@code OfflineAccount}. */
   public static boolean isAccount(Class<?> type) {
     return type.getName().equals(ACCOUNT);
@@ -86,15 +100,51 @@ public final class AccountAnnotation {
     return AccountSupport.client(require(context), context, type);
   }
 
-  /** Run a function built in {@code context} with its account, if the class has one. */
+  /**
+   * Run a function of {@code region} built in {@code context} with its class's account, if it has
+   * one, else with the run's default account ({@link LambdaTest#ACCOUNT_KEY}).
+   */
   public static LocalLambda.Builder configure(
-      ExtensionContext context, LocalLambda.Builder builder) {
+      ExtensionContext context, String region, LocalLambda.Builder builder) {
     Optional<Found> found = find(context);
-    if (found.isEmpty()) {
+    if (found.isPresent()) {
+      requireDependency(found.get().origin());
+      return AccountSupport.configure(found.get(), builder);
+    }
+    if (!defaultIsOnDemand(context) || hasLambdaService(context) || !hasDependency()) {
+      // lambda-local's dummy credentials, no endpoint. A @WithLambdaService class's service
+      // accepts those credentials, not the default account's.
       return builder;
     }
-    requireDependency(found.get().origin());
-    return AccountSupport.configure(found.get(), builder);
+    return DefaultAccount.configure(context, region, builder);
+  }
+
+  private static boolean defaultIsOnDemand(ExtensionContext context) {
+    Optional<String> value = context.getConfigurationParameter(LambdaTest.ACCOUNT_KEY);
+    if (value.isEmpty() || value.get().trim().equalsIgnoreCase(ON_DEMAND)) {
+      return true;
+    }
+    if (value.get().trim().equalsIgnoreCase(NONE)) {
+      return false;
+    }
+    throw new ExtensionConfigurationException(
+        "configuration parameter "
+            + LambdaTest.ACCOUNT_KEY
+            + " = \""
+            + value.get()
+            + "\": expected "
+            + ON_DEMAND
+            + " or "
+            + NONE);
+  }
+
+  private static boolean hasDependency() {
+    try {
+      Class.forName(ACCOUNT, false, AccountAnnotation.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   private static Found require(ExtensionContext context) {

@@ -1,4 +1,4 @@
-package dev.lambdalocal.cli;
+package dev.lambdalocal.account.internal;
 
 import dev.lambdalocal.account.OfflineAccount;
 import dev.lambdalocal.core.LambdaConfigurationException;
@@ -17,24 +17,39 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntConsumer;
 import java.util.function.ToIntFunction;
 
 /**
- * The offline account of one {@code run}, started only when the function needs it.
+ * An offline account started only when a function needs it: the command line's {@code run}, and the
+ * account lambda-local-junit gives a {@code @LambdaTest} function without
+ * {@code @WithOfflineAccount}.
  *
  * <p>Starting an {@link OfflineAccount} (its WireMock servers) takes far longer than a whole
- * one-shot {@code run} of a function that never calls AWS (docs/performance.md), so {@code run}
- * does not wait for it. It binds two loopback ports at once, the account's endpoint and the
- * extension's API, and gives the function an environment minted for them before the account exists
- * ({@link OfflineAccount.Builder#executionEnvironmentBeforeStart}). The account starts when the
- * first connection arrives on either port, and that connection and every later one are relayed,
- * byte for byte, to the started account: the function's first request waits for the start, and a
- * function that never calls it never starts it. (Starting it anyway a little after the function
- * began, to overlap the function's own SDK start-up, showed no gain on a busy two-core machine and
- * would cost CPU to every function that runs for longer, so it is not done.) Both ports are bound
- * to 127.0.0.1 only, and so are the account's own.
+ * one-shot {@code run} of a function that never calls AWS (docs/performance.md), so its callers do
+ * not wait for it. It binds two loopback ports at once, the account's endpoint and the extension's
+ * API, and gives the function an environment minted for them before the account exists ({@link
+ * OfflineAccount.Builder#executionEnvironmentBeforeStart}). The account starts when the first
+ * connection arrives on either port, and that connection and every later one are relayed, byte for
+ * byte, to the started account: the function's first request waits for the start, and a function
+ * that never calls it never starts it. (Starting it anyway a little after the function began, to
+ * overlap the function's own SDK start-up, showed no gain on a busy two-core machine and would cost
+ * CPU to every function that runs for longer, so it is not done.) Both ports are bound to 127.0.0.1
+ * only, and so are the account's own.
+ *
+ * @since 0.1.0
  */
-final class OnDemandAccount implements AutoCloseable {
+public final class OnDemandAccount implements AutoCloseable {
+
+  /**
+   * How a caller's messages name things.
+   *
+   * @param prefix what begins a message on the error stream, e.g. {@code "lambda-local run: "}
+   * @param accountPortOption the option or setting of the account's port, e.g. {@code
+   *     --account-port}, which begins the message of a port in use
+   * @param extensionPortOption the option or setting of the extension API's port
+   */
+  public record Wording(String prefix, String accountPortOption, String extensionPortOption) {}
 
   private static final String EXTENSION_PORT = "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT";
 
@@ -44,6 +59,7 @@ final class OnDemandAccount implements AutoCloseable {
   private final ServerSocket endpointPort;
   private final ServerSocket extensionPort;
   private final PrintStream err;
+  private final Wording wording;
   private final Map<String, Map<String, String>> environments = new HashMap<>();
   private final CountDownLatch needed = new CountDownLatch(1);
   private final CountDownLatch done = new CountDownLatch(1);
@@ -51,58 +67,63 @@ final class OnDemandAccount implements AutoCloseable {
   private boolean starting;
   private boolean closed;
   private OfflineAccount started;
-  private String notice;
-  private PrintStream notices;
+  private IntConsumer moved;
 
   private OnDemandAccount(
       OfflineAccount.Builder builder,
       ServerSocket endpointPort,
       ServerSocket extensionPort,
-      PrintStream err) {
+      PrintStream err,
+      Wording wording) {
     this.builder = builder;
     this.endpointPort = endpointPort;
     this.extensionPort = extensionPort;
     this.err = err;
+    this.wording = wording;
   }
 
   /**
-   * Bind the account's ports and wait for the function.
+   * Bind the account's ports and wait for the function; no server starts and nothing is minted yet.
    *
    * @param builder the account, started on a free port of its own with the extension's API on
    *     another
    * @param accountPort the port the function reaches the account on, 0 for a free one
    * @param extensionPort the port of the extension's API; when {@code extensionPortGiven} is false
-   *     and it is in use, a free one, with a notice on {@code notices} (unless null) when the
-   *     function gets its environment, so that a function that never runs prints none
-   * @throws LambdaConfigurationException naming the option of a port in use
+   *     and it is in use, a free one, and {@code moved} (unless null) is told that one's number
+   *     when the first function gets its environment, so that a function that never runs hears of
+   *     none
+   * @param extensionPortGiven whether {@code extensionPort} was chosen, so that its being in use is
+   *     an error
+   * @param wording how messages name the caller and its settings
+   * @param err where a failure to start the account, later, is reported
+   * @param moved told the extension API's port when it is not {@code extensionPort}, or null
+   * @return the account, its ports bound
+   * @throws LambdaConfigurationException naming the setting of a port in use
+   * @since 0.1.0
    */
-  static OnDemandAccount open(
+  public static OnDemandAccount open(
       OfflineAccount.Builder builder,
       int accountPort,
       int extensionPort,
       boolean extensionPortGiven,
+      Wording wording,
       PrintStream err,
-      PrintStream notices) {
-    ServerSocket endpoint = bind("--account-port", accountPort);
+      IntConsumer moved) {
+    ServerSocket endpoint = bind(wording.accountPortOption(), accountPort);
     ServerSocket extension;
     try {
       extension =
-          extensionPortGiven ? bind("--extension-port", extensionPort) : bindOrFree(extensionPort);
+          extensionPortGiven
+              ? bind(wording.extensionPortOption(), extensionPort)
+              : bindOrFree(wording.extensionPortOption(), extensionPort);
     } catch (RuntimeException e) {
       closeQuietly(endpoint);
       throw e;
     }
     OnDemandAccount account =
-        new OnDemandAccount(builder.port(0).extensionPort(0), endpoint, extension, err);
-    if (notices != null && extension.getLocalPort() != extensionPort && extensionPort != 0) {
-      account.notice =
-          "lambda-local run: port "
-              + extensionPort
-              + " (the Parameters and Secrets extension's) is in use; this run's extension API"
-              + " listens on "
-              + extension.getLocalPort()
-              + ", as PARAMETERS_SECRETS_EXTENSION_HTTP_PORT says (--extension-port chooses)";
-      account.notices = notices;
+        new OnDemandAccount(builder.port(0).extensionPort(0), endpoint, extension, err, wording);
+    if (moved != null && extension.getLocalPort() != extensionPort && extensionPort != 0) {
+      account.moved = moved;
     }
     account.daemon("lambda-local-account-start", account::startWhenNeeded);
     account.daemon(
@@ -114,13 +135,23 @@ final class OnDemandAccount implements AutoCloseable {
     return account;
   }
 
-  /** Return where the function reaches the account: {@code http://127.0.0.1:<port>}. */
-  URI endpoint() {
+  /**
+   * Return where the function reaches the account: {@code http://127.0.0.1:<port>}.
+   *
+   * @return the endpoint
+   * @since 0.1.0
+   */
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + endpointPort.getLocalPort());
   }
 
-  /** Return the port of the extension's API the function is told. */
-  int extensionPort() {
+  /**
+   * Return the port of the extension's API the function is told.
+   *
+   * @return the port
+   * @since 0.1.0
+   */
+  public int extensionPort() {
     return extensionPort.getLocalPort();
   }
 
@@ -128,14 +159,17 @@ final class OnDemandAccount implements AutoCloseable {
    * Return the variables of the function's execution environments (for {@code
    * LocalLambda.Builder.platformEnvironment}): minted once per function, before the account starts
    * if it has not; they stay valid for the run.
+   *
+   * @param functionName the function, the role session's name
+   * @return the variables
+   * @since 0.1.0
    */
-  Map<String, String> environment(String functionName) {
+  public Map<String, String> environment(String functionName) {
     Map<String, String> variables;
     synchronized (this) {
-      if (notice != null) {
-        notices.println(notice);
-        notices.flush();
-        notice = null;
+      if (moved != null) {
+        moved.accept(extensionPort());
+        moved = null;
       }
       variables = environments.get(functionName);
       if (variables == null && !starting) {
@@ -160,7 +194,11 @@ final class OnDemandAccount implements AutoCloseable {
     return variables;
   }
 
-  /** Stop relaying and stop the account, without waiting for one still starting (it stops then). */
+  /**
+   * Stop relaying and stop the account, without waiting for one still starting (it stops then).
+   *
+   * @since 0.1.0
+   */
   @Override
   public void close() {
     OfflineAccount running;
@@ -190,7 +228,7 @@ final class OnDemandAccount implements AutoCloseable {
       try {
         account = builder.start();
       } catch (RuntimeException e) {
-        err.println("lambda-local run: the offline account could not start: " + e.getMessage());
+        err.println(wording.prefix() + "the offline account could not start: " + e.getMessage());
         err.flush();
         return;
       }
@@ -252,7 +290,7 @@ final class OnDemandAccount implements AutoCloseable {
     } catch (IOException e) {
       // The account or the function closed the connection: the other side sees it closed.
     } catch (RuntimeException e) {
-      err.println("lambda-local run: the offline account cannot answer: " + e.getMessage());
+      err.println(wording.prefix() + "the offline account cannot answer: " + e.getMessage());
       err.flush();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -307,11 +345,11 @@ final class OnDemandAccount implements AutoCloseable {
     }
   }
 
-  private static ServerSocket bindOrFree(int port) {
+  private static ServerSocket bindOrFree(String option, int port) {
     try {
       return new ServerSocket(port, 50, LOOPBACK);
     } catch (BindException inUse) {
-      return bind("--extension-port", 0);
+      return bind(option, 0);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
     }
