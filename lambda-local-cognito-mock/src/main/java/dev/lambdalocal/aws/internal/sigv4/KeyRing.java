@@ -1,6 +1,5 @@
 package dev.lambdalocal.aws.internal.sigv4;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,6 @@ public final class KeyRing implements CredentialsResolver {
   public static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
   private static final char[] KEY_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * Whom a set of credentials identifies.
@@ -98,9 +96,9 @@ public final class KeyRing implements CredentialsResolver {
   public Minted mint(String roleName, String sessionName, Duration lifetime) {
     String accessKeyId = "ASIA" + random(KEY_ID_CHARS, 16);
     byte[] secret = new byte[30];
-    RANDOM.nextBytes(secret);
+    RandomBytes.fill(secret);
     byte[] token = new byte[96];
-    RANDOM.nextBytes(token);
+    RandomBytes.fill(token);
     Minted credentials =
         new Minted(
             accessKeyId,
@@ -142,10 +140,13 @@ public final class KeyRing implements CredentialsResolver {
     return Optional.empty();
   }
 
+  /** Return {@code length} characters of a 32-character alphabet, 5 random bits each. */
   private static String random(char[] alphabet, int length) {
+    byte[] bytes = new byte[length];
+    RandomBytes.fill(bytes);
     StringBuilder text = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      text.append(alphabet[RANDOM.nextInt(alphabet.length)]);
+    for (byte b : bytes) {
+      text.append(alphabet[(b & 0xff) % alphabet.length]);
     }
     return text.toString();
   }
