@@ -147,14 +147,7 @@ final class PackageCommand implements Callable<Integer> {
       return LambdaLocalCli.USAGE_ERROR;
     }
     for (SecretFinding allowed : written.allowedSecrets()) {
-      err.println(
-          "Shipping "
-              + allowed.entry()
-              + ", "
-              + allowed.rule().description()
-              + " (rule "
-              + allowed.rule().id()
-              + "): allowed by --allow-secret");
+      err.println(allowed.allowedMessage("--allow-secret"));
     }
     out.println(written.zip() + " (" + written.entries().size() + " entries)");
     return LambdaLocalCli.SUCCESS;

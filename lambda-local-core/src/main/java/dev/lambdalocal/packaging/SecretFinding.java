@@ -28,4 +28,21 @@ public record SecretFinding(String entry, SecretRule rule) {
         + entry
         + "'";
   }
+
+  /**
+   * Say, in one line, that the finding ships because it was allowed.
+   *
+   * @param allowedBy how it was allowed, e.g. {@code --allow-secret}
+   * @return {@code Shipping <entry>, <rule description> (rule <id>): allowed by <allowedBy>}
+   */
+  public String allowedMessage(String allowedBy) {
+    return "Shipping "
+        + entry
+        + ", "
+        + rule.description()
+        + " (rule "
+        + rule.id()
+        + "): allowed by "
+        + allowedBy;
+  }
 }

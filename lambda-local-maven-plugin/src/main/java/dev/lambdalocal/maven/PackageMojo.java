@@ -108,15 +108,7 @@ public class PackageMojo extends AbstractMojo {
     try {
       FunctionPackage written = builder.build();
       for (SecretFinding allowed : written.allowedSecrets()) {
-        getLog()
-            .warn(
-                "Shipping "
-                    + allowed.entry()
-                    + ", "
-                    + allowed.rule().description()
-                    + " (rule "
-                    + allowed.rule().id()
-                    + "): allowed by <allowSecrets>");
+        getLog().warn(allowed.allowedMessage("<allowSecrets>"));
       }
       getLog()
           .info(

@@ -100,23 +100,11 @@ final class NonProxyIntegrations {
         endpoint = new Endpoint("", Map.of(), String.valueOf(status), status);
       }
       default -> {
-        HttpIntegrations.Answer answer;
-        try {
-          answer = call(integration, request, contentType, payload);
-        } catch (IOException e) {
-          LOGGER.log(
-              Level.WARNING,
-              "{0}: Execution failed due to a network error: {1}",
-              integration.operation(),
-              networkError(e));
-          return GatewayResponse.configurationError();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return GatewayResponse.integrationTimeout(settings.type());
+        Sent sent = send(integration, () -> call(integration, request, contentType, payload));
+        if (sent.failure() != null) {
+          return sent.failure();
         }
-        if (answer.timedOut()) {
-          return GatewayResponse.integrationTimeout(settings.type());
-        }
+        HttpIntegrations.Answer answer = sent.answer();
         endpoint =
             new Endpoint(
                 new String(answer.body(), StandardCharsets.UTF_8),
@@ -208,12 +196,12 @@ final class NonProxyIntegrations {
       }
     }
     headers.putIfAbsent("Content-Type", List.of(contentType));
-    String method =
-        integration.httpMethod().equals("ANY")
-            ? request.request.method()
-            : integration.httpMethod();
     return http.send(
-        method, URI.create(uri), query, headers, payload.getBytes(StandardCharsets.UTF_8));
+        method(integration, request),
+        URI.create(uri),
+        query,
+        headers,
+        payload.getBytes(StandardCharsets.UTF_8));
   }
 
   private GatewayResponse httpProxy(Integration integration, MethodRequest request) {
@@ -225,31 +213,21 @@ final class NonProxyIntegrations {
         uri = uri.replace("%7B" + target[3] + "%7D", pathValue(mapping, value));
       }
     }
-    HttpIntegrations.Answer answer;
-    try {
-      answer =
-          http.send(
-              integration.httpMethod().equals("ANY")
-                  ? request.request.method()
-                  : integration.httpMethod(),
-              URI.create(uri),
-              request.querystring,
-              request.request.headers(),
-              request.request.body());
-    } catch (IOException e) {
-      LOGGER.log(
-          Level.WARNING,
-          "{0}: Execution failed due to a network error: {1}",
-          integration.operation(),
-          networkError(e));
-      return GatewayResponse.configurationError();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return GatewayResponse.integrationTimeout(settings.type());
+    String resolved = uri;
+    Sent sent =
+        send(
+            integration,
+            () ->
+                http.send(
+                    method(integration, request),
+                    URI.create(resolved),
+                    request.querystring,
+                    request.request.headers(),
+                    request.request.body()));
+    if (sent.failure() != null) {
+      return sent.failure();
     }
-    if (answer.timedOut()) {
-      return GatewayResponse.integrationTimeout(settings.type());
-    }
+    HttpIntegrations.Answer answer = sent.answer();
     Map<String, List<String>> headers = new LinkedHashMap<>();
     answer
         .headers()
@@ -264,6 +242,45 @@ final class NonProxyIntegrations {
               }
             });
     return new GatewayResponse(answer.status(), headers, answer.body());
+  }
+
+  /** A call to an HTTP integration's endpoint. */
+  @FunctionalInterface
+  private interface Call {
+    HttpIntegrations.Answer send() throws IOException, InterruptedException;
+  }
+
+  /** What an endpoint answered, or API Gateway's own answer when it did not. */
+  private record Sent(HttpIntegrations.Answer answer, GatewayResponse failure) {}
+
+  /**
+   * Make {@code call}: a network error is logged and answered as a configuration error (500), an
+   * interruption or the integration's timeout as the API type's integration timeout.
+   */
+  private Sent send(Integration integration, Call call) {
+    try {
+      HttpIntegrations.Answer answer = call.send();
+      return answer.timedOut()
+          ? new Sent(null, GatewayResponse.integrationTimeout(settings.type()))
+          : new Sent(answer, null);
+    } catch (IOException e) {
+      LOGGER.log(
+          Level.WARNING,
+          "{0}: Execution failed due to a network error: {1}",
+          integration.operation(),
+          networkError(e));
+      return new Sent(null, GatewayResponse.configurationError());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Sent(null, GatewayResponse.integrationTimeout(settings.type()));
+    }
+  }
+
+  /** The integration's HTTP method; {@code ANY} sends the method request's own. */
+  private static String method(Integration integration, MethodRequest request) {
+    return integration.httpMethod().equals("ANY")
+        ? request.request.method()
+        : integration.httpMethod();
   }
 
   /** The reason of a failed call: the JDK's message, or the exception's name when it has none. */

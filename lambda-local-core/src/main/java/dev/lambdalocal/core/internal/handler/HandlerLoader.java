@@ -80,15 +80,9 @@ public final class HandlerLoader {
    */
   public LoadedHandler load(Class<?> handlerClass) {
     Objects.requireNonNull(handlerClass, "handlerClass");
-    String className = handlerClass.getName();
-    try {
-      initialize(handlerClass);
-    } catch (ClassNotFoundException e) {
-      return new FaultHandler(HandlerFault.classNotFound(e, className));
-    } catch (NoClassDefFoundError e) {
-      return new FaultHandler(HandlerFault.initError(e, className));
-    } catch (Throwable thrown) {
-      throw HandlerFault.initError(thrown, className);
+    LoadedHandler fault = initializeOrFault(handlerClass);
+    if (fault != null) {
+      return fault;
     }
     return failFast(classHandlers.load(handlerClass));
   }
@@ -123,14 +117,9 @@ public final class HandlerLoader {
     Objects.requireNonNull(factory, "factory");
     Class<?> handlerClass = factory.handlerClass();
     String className = handlerClass.getName();
-    try {
-      initialize(handlerClass);
-    } catch (ClassNotFoundException e) {
-      return new FaultHandler(HandlerFault.classNotFound(e, className));
-    } catch (NoClassDefFoundError e) {
-      return new FaultHandler(HandlerFault.initError(e, className));
-    } catch (Throwable thrown) {
-      throw HandlerFault.initError(thrown, className);
+    LoadedHandler fault = initializeOrFault(handlerClass);
+    if (fault != null) {
+      return fault;
     }
     Object instance;
     try {
@@ -156,6 +145,26 @@ public final class HandlerLoader {
               + className);
     }
     return failFast(classHandlers.load(instance));
+  }
+
+  /**
+   * Initialize {@code handlerClass}; return the handler that throws a non-fatal fault of its
+   * initialization, or null when it initialized.
+   *
+   * @throws HandlerFault with {@code fatal() == true} when the function cannot initialize
+   */
+  private static LoadedHandler initializeOrFault(Class<?> handlerClass) {
+    String className = handlerClass.getName();
+    try {
+      initialize(handlerClass);
+    } catch (ClassNotFoundException e) {
+      return new FaultHandler(HandlerFault.classNotFound(e, className));
+    } catch (NoClassDefFoundError e) {
+      return new FaultHandler(HandlerFault.initError(e, className));
+    } catch (Throwable thrown) {
+      throw HandlerFault.initError(thrown, className);
+    }
+    return null;
   }
 
   private static void initialize(Class<?> handlerClass) throws ClassNotFoundException {
